@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "learn",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "learn", targets: ["learn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Data flows one way: lesson file → Lesson → live cell → panels → cell grid → terminal.
+        .target(name: "LearnTensor"),
+        .target(name: "LearnModels", dependencies: ["LearnTensor"]),
+        .target(name: "LearnRender"),
+        .target(name: "LearnLessons", dependencies: ["LearnModels", .product(name: "Yams", package: "Yams")]),
+        .target(name: "LearnNotebook", dependencies: ["LearnModels", "LearnRender", "LearnLessons"]),
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "LearnCurses", dependencies: ["CNCurses", "LearnRender"]),
+        .executableTarget(name: "learn", dependencies: [
+            "LearnNotebook", "LearnCurses", "LearnLessons", "LearnModels", "LearnRender", "LearnTensor",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LearnTensorTests", dependencies: ["LearnTensor"]),
+        .testTarget(name: "LearnModelsTests", dependencies: ["LearnModels"]),
+        .testTarget(name: "LearnRenderTests", dependencies: ["LearnRender"]),
+        .testTarget(name: "LearnLessonsTests", dependencies: ["LearnLessons"]),
+        .testTarget(name: "LearnNotebookTests", dependencies: ["LearnNotebook"]),
+        .testTarget(name: "LearnEndToEndTests", dependencies: ["learn"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
