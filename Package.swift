@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "LearnModels", dependencies: ["LearnTensor"]),
         .target(name: "LearnRender"),
         .target(name: "LearnLessons", dependencies: ["LearnModels", .product(name: "Yams", package: "Yams")]),
-        .target(name: "LearnNotebook", dependencies: ["LearnModels", "LearnRender", "LearnLessons"]),
+        .target(name: "LearnNotebook", dependencies: ["LearnTensor", "LearnModels", "LearnRender", "LearnLessons"]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "LearnCurses", dependencies: ["CNCurses", "LearnRender"]),
         .executableTarget(name: "learn", dependencies: [

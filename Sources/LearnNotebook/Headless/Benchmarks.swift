@@ -1,0 +1,161 @@
+import Dispatch
+import Foundation
+import LearnLessons
+import LearnModels
+import LearnRender
+import LearnTensor
+
+/// `learn bench`: the canonical training configs of `benchmarks.md` (one step = forward,
+/// loss, backward, optimiser update), the 256³ matrix multiply, and one full frame.
+public enum Benchmarks {
+    public static let matmulName = "matmul"
+    public static let frameName = "frame"
+    public static let trainingNames = ["perceptron", "mlp", "rnn", "lstm", "gru", "transformer", "transformer-large"]
+    public static let names = trainingNames + [matmulName, frameName]
+
+    public struct Row: Sendable {
+        public let name: String
+        /// Training steps per second (training rows), multiplies or frames per second otherwise.
+        public let perSecond: Double
+        public let detail: String
+
+        public var text: String {
+            "\(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(Format.fixed(perSecond, 1)) /s  \(detail)"
+        }
+
+        public var json: String {
+            "{\"name\": \"\(name)\", \"steps_per_s\": \(Format.fixed(perSecond, 3)), \"threads\": 1}"
+        }
+    }
+
+    public static func run(_ name: String, seconds: Double, lessons: [Lesson]) throws(ConfigError) -> Row {
+        switch name {
+        case matmulName: return matmul(seconds: seconds)
+        case frameName: return try frame(seconds: seconds, lessons: lessons)
+        default:
+            let trainer = try Trainer(config(name))
+            let rate = time(seconds: seconds) { trainer.train(steps: 1) }
+            return Row(name: name, perSecond: rate, detail: "steps/s, \(describe(trainer.config))")
+        }
+    }
+
+    /// The canonical configs, as `benchmarks.md` lists them.
+    static func config(_ name: String) throws(ConfigError) -> RunConfig {
+        var c: RunConfig
+        switch name {
+        case "perceptron":
+            c = RunConfig(model: .perceptron, data: .named(.blobs))
+            c.dataOptions.points = 256
+            c.batch = 256
+            c.optimizer = OptimizerSettings(name: .sgd, lr: 0.1)
+        case "mlp":
+            c = RunConfig(model: .mlp, data: .named(.threePoints))
+            c.layers = [32, 32]
+            c.activation = .relu
+            c.dataOptions.points = 64
+            c.batch = 64
+            c.optimizer = OptimizerSettings(name: .adam, lr: 1e-3)
+        case "rnn", "lstm", "gru", "transformer", "transformer-large":
+            let large = name == "transformer-large"
+            c = RunConfig(model: ModelKind(rawValue: large ? "transformer" : name) ?? .rnn,
+                          data: .text(name: "random tokens", contents: randomTokens(vocabulary: 64, count: 20_000)))
+            c.embed = large ? 128 : 64
+            c.hidden = 64
+            c.heads = 4
+            c.blocks = large ? 4 : 2
+            c.context = large ? 64 : 32
+            c.norm = .pre
+            c.batch = large ? 32 : 16
+            c.optimizer = OptimizerSettings(name: .adam, lr: 1e-3)
+        default:
+            throw ConfigError("unknown benchmark \(name)")
+        }
+        c.dataOptions.validation = 0
+        c.steps = Limits.steps.upperBound
+        return c
+    }
+
+    /// A text of `count` characters drawn uniformly from `vocabulary` distinct letters.
+    static func randomTokens(vocabulary: Int, count: Int) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?()")
+        var rng = RandomSource(seed: 7)
+        return String((0..<count).map { _ in alphabet[rng.int(below: min(vocabulary, alphabet.count))] })
+    }
+
+    private static func describe(_ c: RunConfig) -> String {
+        switch c.model {
+        case .perceptron: "batch \(c.batch)"
+        case .mlp: "sizes \([2] + c.layers + [3]), batch \(c.batch)"
+        case .transformer: "C \(c.embed), \(c.heads) heads, \(c.blocks) blocks, B \(c.batch) × T \(c.context)"
+        default: "E \(c.embed), H \(c.hidden), B \(c.batch) × T \(c.context)"
+        }
+    }
+
+    /// Runs `body` once to warm up, then repeatedly for `seconds`; returns runs per second.
+    static func time(seconds: Double, _ body: () -> Void) -> Double {
+        body()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let budget = UInt64(seconds * 1e9)
+        var runs = 0
+        var elapsed: UInt64 = 0
+        repeat {
+            body()
+            runs += 1
+            elapsed = DispatchTime.now().uptimeNanoseconds - start
+        } while elapsed < budget
+        return Double(runs) / (Double(elapsed) / 1e9)
+    }
+
+    static func matmul(seconds: Double) -> Row {
+        let n = 256
+        var rng = RandomSource(seed: 1)
+        let a = (0..<n * n).map { _ in rng.uniform(-1, 1) }
+        let b = (0..<n * n).map { _ in rng.uniform(-1, 1) }
+        var c = [Float](repeating: 0, count: n * n)
+        let rate = time(seconds: seconds) {
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
+                        Kernels.gemm(m: n, n: n, k: n, a: pa.baseAddress!, transA: false, b: pb.baseAddress!,
+                                     transB: false, c: pc.baseAddress!, accumulate: false)
+                    }
+                }
+            }
+        }
+        let gflops = rate * 2 * Double(n * n * n) / 1e9
+        var detail = "multiplies/s, \(Format.fixed(gflops, 1)) GFLOP/s"
+        if let ghz = clockGHz() {
+            let peak = 2 * 8 * 2 * ghz
+            detail += " of \(Format.fixed(peak, 1)) peak (2 FMA × 8 lanes × 2 FLOP × \(Format.fixed(ghz, 2)) GHz): \(Format.fixed(100 * gflops / peak, 0)) %"
+        }
+        return Row(name: matmulName, perSecond: rate, detail: detail)
+    }
+
+    /// The core's clock from /proc/cpuinfo, when the system says.
+    static func clockGHz() -> Double? {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return nil }
+        let line = info.split(separator: "\n").first { $0.hasPrefix("cpu MHz") }
+        return line.flatMap { Double($0.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") }
+            .map { $0 / 1000 }
+    }
+
+    /// The page with the most panels, trained a little, drawn at 200×60.
+    static func frame(seconds: Double, lessons: [Lesson]) throws(ConfigError) -> Row {
+        var best: (lesson: Int, page: Int, panels: Int)?
+        for (l, lesson) in lessons.enumerated() {
+            for (p, page) in lesson.pages.enumerated() {
+                let count = page.modelCell?.panels.count ?? 0
+                if count > (best?.panels ?? 0) { best = (l, p, count) }
+            }
+        }
+        guard let best else { throw ConfigError("no lesson page has panels to draw") }
+        var state = NotebookState()
+        state.lesson = best.lesson
+        state.page = best.page
+        let notebook = Notebook(lessons: lessons, state: state, look: .unicode)
+        notebook.train(steps: 20)
+        let rate = time(seconds: seconds) { _ = notebook.frame(width: 200, height: 60) }
+        let name = "\(Check.lessonName(lessons[best.lesson])) page \(best.page + 1), \(best.panels) panels"
+        return Row(name: frameName, perSecond: rate, detail: "frames/s at 200×60 (\(Format.fixed(1000 / rate, 2)) ms each): \(name)")
+    }
+}

@@ -1,0 +1,136 @@
+import LearnLessons
+import LearnModels
+
+/// A lesson's `model` cell brought to life: its own run plus one per `compare:` variant,
+/// trained in lockstep so the panels can draw them side by side.
+public final class LiveCell {
+    public struct Run {
+        /// `nil` for the cell's own run, the variant's label otherwise.
+        public let label: String?
+        public let trainer: Trainer
+    }
+
+    public let cell: ModelCell
+    public private(set) var runs: [Run]
+    /// The knob values the student has set, applied on every reset.
+    public private(set) var knobValues: [KnobName: KnobValue] = [:]
+    /// Inspections by run, with the step and build they were taken at: a frame that
+    /// follows no training step reuses them.
+    private var inspections: [Int: (step: Int, build: Int, value: Inspection)] = [:]
+    private var build = 0
+
+    public init(_ cell: ModelCell, seed: UInt64? = nil) throws(ConfigError) {
+        self.cell = cell
+        runs = []
+        if let seed { knobValues[.seed] = .number(Double(seed)) }
+        try rebuild()
+    }
+
+    public var main: Trainer { runs[0].trainer }
+    public var step: Int { main.step }
+    /// The step budget the lesson gave this cell.
+    public var steps: Int { cell.config.steps }
+    public var isDone: Bool { step >= steps }
+    public var divergence: Divergence? { runs.lazy.compactMap(\.trainer.divergence).first }
+
+    /// Trains every run by up to `n` steps; a run that diverged stays where it stopped.
+    public func train(steps n: Int) {
+        for run in runs where run.trainer.divergence == nil { run.trainer.train(steps: n) }
+    }
+
+    /// Run `i`'s insides now; recomputed only after it trained or was rebuilt.
+    public func inspection(run i: Int) -> Inspection {
+        let trainer = runs[i].trainer
+        if let cached = inspections[i], cached.step == trainer.step, cached.build == build { return cached.value }
+        let value = trainer.inspect()
+        inspections[i] = (trainer.step, build, value)
+        return value
+    }
+
+    /// Back to the seed's starting point, keeping the knob values.
+    public func reset() {
+        try? rebuild()
+    }
+
+    /// Sets a knob: live knobs change the running training, the others restart it.
+    public func set(_ knob: KnobName, to value: KnobValue) throws(ConfigError) {
+        knobValues[knob] = value
+        if knob.isLive {
+            for run in runs { apply(knob, value, to: run.trainer) }
+            build += 1
+        } else {
+            try rebuild()
+        }
+    }
+
+    /// The value a knob has now (the student's, or the cell's own).
+    public func value(of knob: KnobName) -> KnobValue {
+        if let v = knobValues[knob] { return v }
+        let c = main.config
+        switch knob {
+        case .lr: return .number(c.optimizer.lr)
+        case .momentum: return .number(c.optimizer.momentum)
+        case .clip: return .number(c.clip ?? 0)
+        case .temperature: return .number(c.temperature)
+        case .optimizer: return .choice(c.optimizer.name.rawValue)
+        case .activation: return .choice(c.activation.rawValue)
+        case .seed: return .number(Double(c.seed))
+        case .hidden: return .number(Double(c.model == .mlp ? (c.layers.first ?? 0) : c.hidden))
+        case .noise: return .number(c.dataOptions.noise)
+        }
+    }
+
+    /// The config of a run: the cell's (or variant's), with the student's knob values.
+    func configured(_ base: RunConfig) -> RunConfig {
+        var c = base
+        for (knob, value) in knobValues {
+            switch (knob, value) {
+            case (.lr, .number(let v)): c.optimizer.lr = v
+            case (.momentum, .number(let v)): c.optimizer.momentum = v
+            case (.clip, .number(let v)): c.clip = v > 0 ? v : nil
+            case (.temperature, .number(let v)): c.temperature = v
+            case (.optimizer, .choice(let v)): c.optimizer.name = OptimizerName(rawValue: v) ?? c.optimizer.name
+            case (.activation, .choice(let v)): c.activation = Activation(rawValue: v) ?? c.activation
+            case (.seed, .number(let v)): c.seed = UInt64(max(0, v))
+            case (.hidden, .number(let v)):
+                if c.model == .mlp { c.layers = c.layers.map { _ in Int(v) } } else { c.hidden = Int(v) }
+            case (.noise, .number(let v)): c.dataOptions.noise = v
+            default: break
+            }
+        }
+        return c
+    }
+
+    private func rebuild() throws(ConfigError) {
+        var built = [Run(label: nil, trainer: try Trainer(configured(cell.config)))]
+        for variant in cell.compare {
+            built.append(Run(label: variant.label, trainer: try Trainer(configured(variant.config))))
+        }
+        runs = built
+        build += 1
+    }
+
+    private func apply(_ knob: KnobName, _ value: KnobValue, to trainer: Trainer) {
+        switch (knob, value) {
+        case (.lr, .number(let v)): trainer.setLearningRate(v)
+        case (.momentum, .number(let v)): trainer.setMomentum(v)
+        case (.clip, .number(let v)): trainer.setClip(v > 0 ? v : nil)
+        case (.temperature, .number(let v)): trainer.setTemperature(v)
+        case (.optimizer, .choice(let v)): if let name = OptimizerName(rawValue: v) { trainer.setOptimizer(name) }
+        default: break
+        }
+    }
+}
+
+/// A knob's value: a number or one of its named choices.
+public enum KnobValue: Equatable, Sendable, CustomStringConvertible {
+    case number(Double)
+    case choice(String)
+
+    public var description: String {
+        switch self {
+        case .number(let v): Format.number(v)
+        case .choice(let s): s
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import LearnLessons
+import LearnRender
+
+/// The boxes drawn over the page: key help, the table of contents, the knobs.
+extension Notebook {
+    static let keyHelp: [(keys: String, does: String)] = [
+        ("→ n PgDn", "next page"), ("← p PgUp", "previous page"), ("] [", "next / previous lesson"),
+        ("g G", "first / last page"), ("t", "table of contents"), ("j k ↑ ↓", "scroll the text"),
+        ("space", "run / pause training"), ("s", "one training step"), ("r", "reset the model to its seed"),
+        ("+ -", "faster / slower training"), ("o", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question"),
+        ("h", "show the next hint"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
+        ("?", "this help"), ("q", "quit (your place is saved)"),
+    ]
+
+    func draw(_ overlay: NotebookState.Overlay, into grid: inout CellGrid, area: Rect) {
+        switch overlay {
+        case .help:
+            let lines = Self.keyHelp.map { key in
+                let keys = look.glyphs.isUnicode ? key.keys : key.keys.replacingOccurrences(of: "→", with: "right")
+                    .replacingOccurrences(of: "←", with: "left").replacingOccurrences(of: "↑ ↓", with: "up down")
+                    .replacingOccurrences(of: "↑↓", with: "up/down").replacingOccurrences(of: "←→", with: "left/right")
+                    .replacingOccurrences(of: "…", with: "-")
+                return (keys.padding(toDisplayWidth: 12) + key.does, Style.plain)
+            }
+            box("keys · Esc closes", lines, into: &grid, area: area)
+        case .contents(let selected):
+            let lines = lessons.enumerated().map { i, lesson in
+                let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
+                let text = "\(i == state.lesson ? ">" : " ") \(number)  \(lesson.title)  · \(lesson.minutes) min"
+                return (text, i == selected ? Look.selected : Style.plain)
+            }
+            box("contents · ↑↓ choose, Enter opens", lines, into: &grid, area: area)
+        case .knobs:
+            guard let cell = liveCell else { return }
+            let lines = cell.cell.knobs.enumerated().map { i, knob in
+                let range: String
+                switch knob.range {
+                case .numeric(let r): range = "\(Format.number(r.lowerBound))…\(Format.number(r.upperBound))"
+                case .choices(let names): range = names.joined(separator: " | ")
+                }
+                let live = knob.name.isLive ? "" : "  (restarts)"
+                let text = "\(knob.name.rawValue.padding(toDisplayWidth: 12))\(cell.value(of: knob.name))   [\(range)]\(live)"
+                return (text, i == state.selectedKnob ? Look.selected : Style.plain)
+            }
+            box("knobs · ↑↓ choose, ←→ change, Esc closes", lines, into: &grid, area: area)
+        }
+    }
+
+    /// A bordered box centred in `area`, sized to its lines.
+    private func box(_ title: String, _ lines: [(String, Style)], into grid: inout CellGrid, area: Rect) {
+        let widest = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let width = min(area.width, max(widest, DisplayWidth.of(title) + 2) + 4)
+        let height = min(area.height, lines.count + 2)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
+                        width: width, height: height)
+        grid.fill(rect)
+        let border = Border(title: title, glyphs: look.glyphs)
+        border.render(into: &grid, area: rect)
+        let inner = border.inner(rect).inset(left: 1, right: 1)
+        // Keep the selected line in view when the list is taller than the box.
+        let selected = lines.firstIndex { $0.1 == Look.selected } ?? 0
+        let first = max(0, min(selected - inner.height / 2, lines.count - inner.height))
+        for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+            grid.write(line.0, x: inner.x, y: inner.y + row, style: line.1, clip: inner)
+        }
+    }
+}
+
+extension String {
+    /// Pads with spaces to `width` display columns.
+    func padding(toDisplayWidth width: Int) -> String {
+        self + String(repeating: " ", count: max(1, width - DisplayWidth.of(self)))
+    }
+}

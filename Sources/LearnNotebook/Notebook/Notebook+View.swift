@@ -1,0 +1,118 @@
+import Foundation
+import LearnLessons
+import LearnModels
+import LearnRender
+
+/// The notebook drawn as a cell grid: header, page text, live panels, status line, and
+/// the overlays. `learn render` prints exactly this grid; the terminal draws its changes.
+extension Notebook {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+    /// From this width, text and panels sit side by side.
+    public static let sideBySideWidth = 100
+
+    public func frame(width: Int, height: Int) -> CellGrid {
+        var grid = CellGrid(width: width, height: height)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            tooSmall(into: &grid)
+            return grid
+        }
+        header(into: &grid, area: Rect(x: 0, y: 0, width: width, height: 1))
+        let body = Rect(x: 0, y: 1, width: width, height: height - 2)
+        page(into: &grid, area: body)
+        status(into: &grid, area: Rect(x: 0, y: height - 1, width: width, height: 1))
+        if let overlay = state.overlay { draw(overlay, into: &grid, area: body) }
+        return grid
+    }
+
+    private func tooSmall(into grid: inout CellGrid) {
+        let lines = ["terminal too small", "need \(Self.minimumWidth)×\(Self.minimumHeight)",
+                     "have \(grid.width)×\(grid.height)", "q quits"]
+        for (i, line) in lines.enumerated() {
+            let y = grid.height / 2 - 2 + i
+            grid.write(line, x: max(0, (grid.width - DisplayWidth.of(line)) / 2), y: y)
+        }
+    }
+
+    private func header(into grid: inout CellGrid, area: Rect) {
+        grid.fill(area, with: Cell(" ", style: Look.header))
+        let lesson = currentLesson
+        let left = " learn · \(twoDigits(lesson.number)) \(lesson.title)"
+        let right = "page \(state.page + 1)/\(max(1, lesson.pages.count)) "
+        let rightWidth = DisplayWidth.of(right)
+        grid.write(left, x: 0, y: area.y, style: Look.header, clip: area.inset(right: rightWidth + 1))
+        grid.write(right, x: area.maxX - rightWidth, y: area.y, style: Look.header, clip: area)
+    }
+
+    private func page(into grid: inout CellGrid, area: Rect) {
+        let panels = liveCell?.cell.panels ?? []
+        let hasPanels = liveCell != nil || liveCellError != nil
+        if !hasPanels {
+            text(into: &grid, area: area.inset(left: 1, right: 1))
+        } else if area.width >= Self.sideBySideWidth {
+            let halves = area.columns([.ratio(2), .ratio(3)], spacing: 1)
+            text(into: &grid, area: halves[0].inset(left: 1))
+            live(panels, into: &grid, area: halves[1])
+        } else if area.height >= 36 {
+            let halves = area.rows([.ratio(2), .ratio(3)])
+            text(into: &grid, area: halves[0].inset(left: 1, right: 1))
+            live(panels, into: &grid, area: halves[1])
+        } else if state.focus == .text {
+            text(into: &grid, area: area.inset(left: 1, right: 1))
+        } else {
+            live(panels, into: &grid, area: area)
+        }
+    }
+
+    private func text(into grid: inout CellGrid, area: Rect) {
+        let block = TextBlock(markdown: PageText.markdown(for: self), glyphs: look.glyphs)
+        let lines = block.lineCount(width: area.width)
+        let scroll = min(state.scroll, max(0, lines - area.height))
+        block.render(into: &grid, area: area, scroll: scroll)
+        if lines > area.height {
+            let more = scroll + area.height < lines ? "more ↓ (j)" : ""
+            let marker = look.glyphs.isUnicode ? more : more.replacingOccurrences(of: "↓", with: "v")
+            grid.write(marker, x: area.maxX - DisplayWidth.of(marker), y: area.maxY - 1, style: Look.dim, clip: area)
+        }
+    }
+
+    private func live(_ panels: [PanelName], into grid: inout CellGrid, area: Rect) {
+        if let error = liveCellError {
+            grid.write("this cell cannot run: \(error)", x: area.x, y: area.y, style: Look.alert, clip: area)
+            return
+        }
+        guard let cell = liveCell else { return }
+        var panelArea = area
+        if let divergence = cell.divergence {
+            let banner = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+            grid.fill(banner, with: Cell(" ", style: Look.alert))
+            grid.write(" training diverged: \(divergence) — press r to reset", x: area.x, y: area.y,
+                       style: Look.alert, clip: banner)
+            panelArea = area.inset(top: 1)
+        }
+        Panels(live: cell, look: look).render(panels, into: &grid, area: panelArea)
+    }
+
+    private func status(into grid: inout CellGrid, area: Rect) {
+        grid.fill(area, with: Cell(" ", style: Look.status))
+        var left = " "
+        if let cell = liveCell {
+            let glyph = look.glyphs.isUnicode ? (isTraining ? "▶" : "⏸") : (isTraining ? ">" : "=")
+            let word = cell.divergence != nil ? "diverged" : isTraining ? "training" : cell.isDone ? "done" : "paused"
+            left += "\(glyph) \(word)  step \(cell.step)/\(cell.steps)"
+            if let loss = cell.main.metric("loss") { left += "  loss \(Format.number(loss))" }
+            left += "  lr \(Format.number(cell.main.config.optimizer.lr))"
+            left += "  \(Format.number(Speed.stepsPerSecond(state.speed)))/s max"
+        }
+        if let message = state.message { left += "  · " + message }
+        let hints = liveCell != nil ? "space run  s step  r reset  o knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "
+        let hintWidth = DisplayWidth.of(hints)
+        let room = area.width - hintWidth - 1
+        grid.write(left, x: area.x, y: area.y, style: Look.status, clip: Rect(x: area.x, y: area.y, width: max(0, room), height: 1))
+        if room > DisplayWidth.of(left) {
+            grid.write(hints, x: area.maxX - hintWidth, y: area.y, style: Look.status, clip: area)
+        }
+    }
+
+    private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

@@ -1,0 +1,43 @@
+/// Everything about the notebook that a key press can change. A value: the view is a
+/// function of it and of the live cells, so tests drive keys and read the frame.
+public struct NotebookState: Equatable, Sendable {
+    public enum Overlay: Equatable, Sendable {
+        case help
+        /// The table of contents, with the highlighted lesson.
+        case contents(selected: Int)
+        case knobs
+    }
+
+    /// On narrow terminals the text and the panels take turns (`Tab`).
+    public enum Focus: Equatable, Sendable { case text, panels }
+
+    public var lesson = 0
+    public var page = 0
+    /// Lines of prose scrolled past.
+    public var scroll = 0
+    public var running = false
+    public var speed = Speed.defaultLevel
+    public var overlay: Overlay?
+    public var selectedKnob = 0
+    public var focus = Focus.text
+    /// Hints revealed, by page key (`lesson-id/page-id`).
+    public var hintsShown: [String: Int] = [:]
+    /// Quiz answers, by `lesson-id/quiz-id` → choice (1-based).
+    public var answers: [String: Int] = [:]
+    /// Lessons whose last page the student has opened.
+    public var finished: Set<String> = []
+    /// A one-line message for the status bar (cleared by the next key).
+    public var message: String?
+
+    public init() {}
+}
+
+/// Training speed: a cap on steps per second, never more than the frame's time slice.
+public enum Speed {
+    public static let levels: [Double] = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000]
+    public static let defaultLevel = 6
+
+    public static func stepsPerSecond(_ level: Int) -> Double {
+        levels[min(max(level, 0), levels.count - 1)]
+    }
+}

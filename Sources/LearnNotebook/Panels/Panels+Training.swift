@@ -1,0 +1,55 @@
+import LearnModels
+import LearnRender
+
+/// Panels about the run as a whole: loss over steps, scalar parameters, and the fit of
+/// a 1-D model to its data.
+extension Panels {
+    func loss(into grid: inout CellGrid, area: Rect) {
+        var series: [LineChart.Series] = []
+        for (i, run) in live.runs.enumerated() {
+            let history = run.trainer.history
+            guard !history.isEmpty else { continue }
+            series.append(.init(name: label(run), values: history.map(\.loss), xs: history.map { Double($0.step) },
+                                color: color(i)))
+            let validation = run.trainer.validationHistory
+            if !validation.isEmpty, live.runs.count == 1 {
+                series.append(.init(name: "validation", values: validation.map(\.loss),
+                                    xs: validation.map { Double($0.step) }, color: color(i + 1), stroke: .dashed))
+            }
+        }
+        guard !series.isEmpty else { return note("press space to train", into: &grid, area: area) }
+        let finite = series.flatMap(\.values).filter { $0.isFinite && $0 > 0 }
+        let logY = (finite.max() ?? 1) / max(finite.min() ?? 1, 1e-12) > 30
+        LineChart(series: series, glyphs: glyphs, logY: logY).render(into: &grid, area: area)
+    }
+
+    func param(into grid: inout CellGrid, area: Rect) {
+        let history = trainer.scalarHistory
+        guard !history.isEmpty else { return note("no scalar parameters", into: &grid, area: area) }
+        var series = history.keys.sorted().enumerated().map { i, name in
+            LineChart.Series(name: name, values: history[name] ?? [], color: color(i))
+        }
+        if trainer.config.model == .kx, case .named(.line) = trainer.config.data {
+            let steps = max(1, series.first?.values.count ?? 1)
+            series.append(.init(name: "target", values: Array(repeating: trainer.config.dataOptions.target, count: steps),
+                                color: Look.dim.foreground, stroke: .dashed))
+        }
+        LineChart(series: series, glyphs: glyphs).render(into: &grid, area: area)
+    }
+
+    func fit(into grid: inout CellGrid, area: Rect) {
+        var series: [LineChart.Series] = []
+        let points = inspection.points1D
+        if !points.isEmpty {
+            series.append(.init(name: "data", values: points.map(\.y), xs: points.map(\.x), color: color(1), stroke: .points))
+        }
+        for (i, run) in live.runs.enumerated() {
+            let curve = live.inspection(run: i).curve
+            guard !curve.isEmpty else { continue }
+            series.append(.init(name: run.label ?? "model", values: curve.map(\.y), xs: curve.map(\.x),
+                                color: color(i == 0 ? 0 : i + 1)))
+        }
+        guard !series.isEmpty else { return note("no 1-D data to draw", into: &grid, area: area) }
+        LineChart(series: series, glyphs: glyphs).render(into: &grid, area: area)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LearnNotebook
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time the canonical benchmark configs (benchmarks.md), matmul and frame rendering.",
+        discussion: """
+            Names: \(Benchmarks.names.joined(separator: ", ")). Compare with \
+            `python3 ../shared/bench/torch_bench.py --threads 1` in the same run: the JSON rows join by name.
+            """)
+
+    @Argument(help: "Benchmarks to run (default: all).")
+    var names: [String] = []
+
+    @Flag(help: "One JSON object per line: {\"name\", \"steps_per_s\", \"threads\"}.")
+    var json = false
+
+    @Option(help: "Threads (learn trains on one thread).")
+    var threads: Int = 1
+
+    @Option(help: "Seconds to time each benchmark (after a warm-up).")
+    var seconds: Double = 2
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard threads == 1 else { throw ValidationError("learn trains on one thread: use --threads 1") }
+        guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]") }
+        let unknown = names.filter { !Benchmarks.names.contains($0) }
+        guard unknown.isEmpty else {
+            throw ValidationError("unknown benchmark \(unknown.joined(separator: ", ")); known: \(Benchmarks.names.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        try reporting {
+            let selected = names.isEmpty ? Benchmarks.names : names
+            let lessons = selected.contains(Benchmarks.frameName) ? try LessonSource.load(global) : []
+            for name in selected {
+                let row = try Benchmarks.run(name, seconds: seconds, lessons: lessons)
+                output(json ? row.json + "\n" : row.text + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LearnCurses
+import LearnNotebook
+import LearnRender
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the notebook (the default command): where you left off, or at a lesson.")
+
+    @Argument(help: "A lesson: number (05), id (perceptron) or file name (05-mlp).")
+    var lesson: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    /// A frame every 33 ms while training (30 frames/s), of which training may use 25.
+    static let frameNanoseconds: UInt64 = 33_000_000
+    static let trainingBudget: UInt64 = 25_000_000
+
+    func run() throws {
+        try reporting {
+            let lessons = try LessonSource.load(global)
+            let store = ProgressStore()
+            var (progress, warning) = store.load()
+            var state = NotebookState()
+            state.answers = progress.answers
+            if let lesson {
+                state.lesson = try LessonSource.find(lesson, in: lessons)
+            } else if let last = progress.lesson, let i = lessons.firstIndex(where: { $0.id == last }) {
+                state.lesson = i
+                state.page = progress.page
+            }
+            let terminal: Terminal
+            do {
+                terminal = try Terminal.open(Terminal.Options(noColor: global.noColor || ProcessEnvironment.noColor))
+            } catch {
+                throw Failure(code: 1, message: """
+                    learn: cannot open the notebook: \(error.message).
+                    The notebook needs an interactive terminal. Without one, try:
+                      learn render \(lesson ?? "00") --page 1     print a page as text
+                      learn check                   run every lesson headless
+                    """)
+            }
+            let look = Look(glyphs: global.ascii || !terminal.isUTF8 ? .ascii : .unicode, tier: terminal.colorTier)
+            let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
+            if let w = warning { notebook.say(w); warning = nil }
+            loop(notebook, terminal)
+            terminal.close()
+            progress.lesson = notebook.currentLesson.id
+            progress.page = notebook.state.page
+            progress.answers = notebook.state.answers
+            progress.finished.formUnion(notebook.state.finished)
+            if let problem = store.save(progress) { throw Failure(code: 1, message: problem) }
+        }
+    }
+
+    private func loop(_ notebook: Notebook, _ terminal: Terminal) {
+        let clock = { DispatchTime.now().uptimeNanoseconds }
+        terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
+        while true {
+            let frameStart = clock()
+            // Paused: wait for a key with no timeout, so an idle notebook uses no CPU.
+            let wait = notebook.isTraining ? max(1, Int((Self.frameNanoseconds - Self.trainingBudget) / 1_000_000)) : -1
+            if let event = terminal.nextEvent(timeoutMilliseconds: wait) {
+                if case .key(let key) = event, let mapped = Self.map(key) {
+                    if mapped == .quit || notebook.handle(mapped.key) == .quit { return }
+                }
+                // Drain what else is waiting, so held keys never lag behind.
+                while let more = terminal.nextEvent(timeoutMilliseconds: 0) {
+                    if case .key(let key) = more, let mapped = Self.map(key) {
+                        if mapped == .quit || notebook.handle(mapped.key) == .quit { return }
+                    }
+                }
+            }
+            notebook.tick(now: clock(), budgetNanoseconds: Self.trainingBudget, clock: clock)
+            terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
+            let spent = clock() - frameStart
+            if notebook.isTraining, spent < Self.frameNanoseconds / 4 {
+                usleep(UInt32((Self.frameNanoseconds / 4 - spent) / 1000))
+            }
+        }
+    }
+
+    /// A terminal key as the notebook's key; Ctrl-C quits.
+    enum Mapped: Equatable {
+        case key(Key)
+        case quit
+
+        var key: Key { if case .key(let k) = self { k } else { .escape } }
+    }
+
+    static func map(_ key: TerminalKey) -> Mapped? {
+        switch key {
+        case .character(let c): .key(.char(c))
+        case .interrupt: .quit
+        case .control("d"): .quit
+        case .up: .key(.up)
+        case .down: .key(.down)
+        case .left: .key(.left)
+        case .right: .key(.right)
+        case .pageUp: .key(.pageUp)
+        case .pageDown: .key(.pageDown)
+        case .home: .key(.home)
+        case .end: .key(.end)
+        case .tab, .backTab: .key(.tab)
+        case .enter: .key(.enter)
+        case .escape: .key(.escape)
+        case .backspace, .delete: .key(.backspace)
+        case .function(1): .key(.char("?"))
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import Foundation
+
+/// Facts about how `learn` was started.
+enum ProcessEnvironment {
+    /// `NO_COLOR` set to anything non-empty (no-color.org).
+    static var noColor: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import LearnNotebook
+import LearnRender
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what the notebook shows for a page after N training steps, as text.",
+        discussion: "Exactly H lines, none wider than W columns; the same bytes every run.")
+
+    @Argument(help: "The lesson: number (05), id (perceptron) or file name (05-mlp).")
+    var lesson: String
+
+    @Option(help: "The page, counting from 1.")
+    var page: Int = 1
+
+    @Option(help: "Training steps before drawing (default: the cell's own step budget).")
+    var steps: Int?
+
+    @Option(help: ArgumentHelp("Terminal size as WIDTHxHEIGHT.", valueName: "WxH"))
+    var size: Size = Size(width: 120, height: 40)
+
+    @Option(help: "Colour: never, always or auto (always when stdout is a terminal).")
+    var color: ColorChoice = .never
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard page >= 1 else { throw ValidationError("--page counts from 1") }
+        if let steps, steps < 0 { throw ValidationError("--steps must be 0 or more") }
+    }
+
+    func run() throws {
+        try reporting {
+            let lessons = try LessonSource.load(global)
+            let index = try LessonSource.find(lesson, in: lessons)
+            guard page <= lessons[index].pages.count else {
+                throw Failure(code: 2, message: "\(lessons[index].title) has \(lessons[index].pages.count) pages; asked for page \(page)")
+            }
+            let tier = color.tier(noColor: global.noColor)
+            let look = Look(glyphs: global.ascii ? .ascii : .unicode, tier: tier)
+            var state = NotebookState()
+            state.lesson = index
+            state.page = page - 1
+            let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
+            notebook.train(steps: steps ?? notebook.liveCell?.steps ?? 0)
+            let grid = notebook.frame(width: size.width, height: size.height)
+            let lines = tier == .none ? grid.lines : AnsiText.lines(grid, tier: tier)
+            output(lines.joined(separator: "\n") + "\n")
+        }
+    }
+}
+
+struct Size: ExpressibleByArgument {
+    let width: Int
+    let height: Int
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]),
+              (1...1000).contains(w), (1...1000).contains(h) else { return nil }
+        self.init(width: w, height: h)
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case never, always, auto
+
+    func tier(noColor: Bool) -> ColorTier {
+        let environmentSaysNo = ProcessEnvironment.noColor
+        switch self {
+        case .never: return .none
+        case .always: return noColor ? .none : .indexed256
+        case .auto: return noColor || environmentSaysNo || !ProcessEnvironment.stdoutIsTerminal ? .none : .indexed256
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import LearnModels
+import LearnNotebook
+
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Print one training step of a cell as JSON (schema learn.trace/1).",
+        discussion: "Parameters before the step, the batch, the loss and every gradient, named as in PyTorch.")
+
+    @Argument(help: "The lesson: number (05), id (perceptron) or file name (05-mlp).")
+    var lesson: String
+
+    @Option(help: "The cell id (default: the lesson's first model cell).")
+    var cell: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try reporting {
+            let lessons = try LessonSource.load(global)
+            let chosen = lessons[try LessonSource.find(lesson, in: lessons)]
+            let cells = chosen.modelCells
+            guard let modelCell = cell.map({ id in cells.first { $0.id == id } }) ?? cells.first else {
+                let ids = cells.map(\.id).joined(separator: ", ")
+                throw Failure(code: 2, message: cells.isEmpty ? "\(chosen.id) has no model cells"
+                              : "\(chosen.id) has no cell '\(cell ?? "")'; its cells are: \(ids)")
+            }
+            var config = modelCell.config
+            if let seed = global.seed { config.seed = seed }
+            let trainer: Trainer
+            do {
+                trainer = try Trainer(config)
+            } catch {
+                throw Failure(code: 3, message: "cannot build \(modelCell.id): \(error.message)")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            output(String(decoding: try encoder.encode(trainer.trace()), as: UTF8.self) + "\n")
+        }
+    }
+}
