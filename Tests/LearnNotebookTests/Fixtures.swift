@@ -1,0 +1,108 @@
+import Foundation
+import LearnLessons
+import LearnNotebook
+
+/// Lessons written to a temporary folder and loaded the way `learn` loads them.
+enum Fixtures {
+    static let kx = """
+        ---
+        learn: 1
+        id: kx
+        title: Y = kX
+        summary: One weight learns a slope.
+        minutes: 2
+        ---
+
+        ## The rule
+
+        k walks toward 1.
+
+        ```model
+        id: walk
+        model: kx
+        data: line
+        rule: gradient
+        optimizer: {name: sgd, lr: 0.001}
+        steps: 30
+        panels: [param, fit, loss]
+        knobs: {lr: [0.0001, 0.1]}
+        expect:
+          - k > 0.5
+        ```
+
+        ```hint
+        Watch k in the param panel.
+        ```
+
+        ## Too fast
+
+        ```model
+        id: blow-up
+        model: kx
+        data: line
+        rule: gradient
+        optimizer: {name: sgd, lr: 5}
+        steps: 200
+        panels: [loss]
+        expect:
+          - diverged == 1
+        ```
+
+        ## Check yourself
+
+        ```quiz
+        id: slope
+        ask: Which k fits (1,1)…(10,10)?
+        choices:
+          - 1
+          - 10
+        answer: 1
+        explain: Y = X, so k = 1.
+        ```
+        """
+
+    static let perceptron = """
+        ---
+        learn: 1
+        id: perceptron
+        title: The perceptron
+        summary: One line.
+        minutes: 2
+        ---
+
+        ## AND
+
+        ```model
+        id: and-gate
+        model: perceptron
+        data: and
+        optimizer: {name: sgd, lr: 0.5}
+        steps: 100
+        points: 40
+        panels: [decision, loss, weights, network]
+        expect:
+          - accuracy >= 0.9
+        ```
+        """
+
+    static func lessons() throws -> [Lesson] {
+        let folder = NSTemporaryDirectory() + "learn-notebook-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try kx.write(toFile: folder + "/01-kx.md", atomically: true, encoding: .utf8)
+        try perceptron.write(toFile: folder + "/02-perceptron.md", atomically: true, encoding: .utf8)
+        let result = LessonLoader.loadFolder(folder)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw FixtureError(message: errors.map(\.rendered).joined(separator: "\n")) }
+        return result.lessons
+    }
+
+    /// The repository's shipped lessons.
+    static func shipped() -> [Lesson] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Lessons").path
+        return LessonLoader.loadFolder(folder).lessons
+    }
+}
+
+struct FixtureError: Error { let message: String }
