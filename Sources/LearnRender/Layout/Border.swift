@@ -38,7 +38,7 @@ public struct Border: Sendable {
         if !title.isEmpty, area.width >= 5 {
             let room = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1)
             grid.set(room.x, room.y, " ", style: style, clip: room)
-            let used = grid.write(title, x: room.x + 1, y: room.y, style: titleStyle,
+            let used = grid.write(glyphs.displayable(title), x: room.x + 1, y: room.y, style: titleStyle,
                                   clip: room.inset(right: 1))
             if room.x + 1 + used < room.maxX { grid.set(room.x + 1 + used, room.y, " ", style: style, clip: room) }
         }
