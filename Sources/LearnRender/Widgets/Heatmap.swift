@@ -181,8 +181,11 @@ public struct Heatmap: Sendable {
             for c in 0..<shownColumns {
                 let x = matrix.x + c * cellWidth
                 if half {
-                    drawHalf(&grid, x: x, y: y, top: pooled(2 * row, c, k),
-                             bottom: 2 * row + 1 < shownRows ? pooled(2 * row + 1, c, k) : nil, lo: lo, hi: hi, clip: matrix)
+                    let top = pooled(2 * row, c, k)
+                    let bottom = 2 * row + 1 < shownRows ? pooled(2 * row + 1, c, k) : nil
+                    for dx in 0..<cellWidth {
+                        drawHalf(&grid, x: x + dx, y: y, top: top, bottom: bottom, lo: lo, hi: hi, clip: matrix)
+                    }
                 } else {
                     let p = pooled(row, c, k)
                     let (glyph, color) = p.masked ? (glyphs.masked, Palette.axis) : look(p.value, lo: lo, hi: hi)
