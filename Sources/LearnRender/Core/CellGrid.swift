@@ -52,11 +52,25 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
         return column - x
     }
 
-    /// Fills `rect` (clipped) with `cell`.
+    /// Fills `rect` (clipped) with `cell`. A wide grapheme is laid in pairs of columns
+    /// (a lone last column gets a space); a continuation or zero-width cell fills with spaces.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        let cellWidth = DisplayWidth.of(cell.text)
+        if cellWidth == 1 {
+            for y in area.y..<area.maxY {
+                for x in area.x..<area.maxX { place(x, y, cell) }
+            }
+            return
+        }
+        let grapheme: Character = cellWidth == 2 ? cell.text.first ?? " " : " "
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { place(x, y, cell) }
+            var x = area.x
+            while x < area.maxX {
+                set(x, y, grapheme, style: cell.style, clip: area)
+                x += cellWidth == 2 ? 2 : 1
+            }
         }
     }
 
@@ -68,13 +82,13 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Copies `other` with its top-left corner at (`x`, `y`), clipped.
-    public mutating func blit(_ other: CellGrid, x: Int, y: Int) {
+    /// Copies `other` with its top-left corner at (`x`, `y`), clipped to `clip` (or the grid).
+    public mutating func blit(_ other: CellGrid, x: Int, y: Int, clip: Rect? = nil) {
         for row in 0..<other.height {
             for column in 0..<other.width {
                 let cell = other[column, row]
                 if cell.isContinuation { continue }
-                if let g = cell.text.first { set(x + column, y + row, g, style: cell.style) }
+                if let g = cell.text.first { set(x + column, y + row, g, style: cell.style, clip: clip) }
             }
         }
     }
@@ -83,8 +97,7 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
         let i = y * width + x
         // Never leave half of a wide grapheme behind.
         if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
-        if !cells[i].isContinuation, DisplayWidth.of(cells[i].text) == 2, x + 1 < width,
-           !cell.isContinuation {
+        if x + 1 < width, cells[i + 1].isContinuation, !cells[i].isContinuation {
             cells[i + 1] = Cell(" ", style: cells[i + 1].style)
         }
         cells[i] = cell
@@ -94,6 +107,7 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
     public var lines: [String] {
         (0..<height).map { y in
             var line = ""
+            line.reserveCapacity(width)
             for x in 0..<width { line += cells[y * width + x].text }
             return line
         }

@@ -5,6 +5,7 @@
 /// scalars, 1 otherwise. This matches what `wcwidth` reports for the text we draw.
 public enum DisplayWidth {
     public static func of(_ grapheme: Character) -> Int {
+        if let ascii = grapheme.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         guard let first = grapheme.unicodeScalars.first else { return 0 }
         if grapheme.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return of(first)
@@ -12,6 +13,9 @@ public enum DisplayWidth {
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        // Fast paths: printable ASCII, and the box, block and braille glyphs widgets draw.
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v >= 0x2500 && v <= 0x25FC || v >= 0x2800 && v <= 0x28FF { return 1 }
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         switch scalar.properties.generalCategory {

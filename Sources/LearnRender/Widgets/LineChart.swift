@@ -1,0 +1,176 @@
+/// Several series over a shared x-axis: braille dots (Unicode) or `' - . : |` (ASCII),
+/// a legend with each series' last value, a y-axis with nice ticks (1/2/5 × 10ᵏ, or
+/// decades in log-y), an x-axis in nice steps.
+///
+/// Long series are downsampled per dot column keeping min, max, first and last
+/// (`Downsample`), so spikes survive. NaN and ±∞ (and values ≤ 0 in log-y) are gaps:
+/// the line breaks there. Series are told apart without colour by their stroke
+/// (solid, dashed, points), shown in the legend.
+public struct LineChart: Sendable {
+    public enum Stroke: Sendable, Hashable {
+        case solid, dashed, points
+    }
+
+    public struct Series: Sendable {
+        public var name: String
+        public var values: [Double]
+        /// x of each value; nil: x = xStart + i · xStep.
+        public var xs: [Double]?
+        public var color: Color?
+        public var stroke: Stroke
+
+        public init(name: String, values: [Double], xs: [Double]? = nil, color: Color? = nil,
+                    stroke: Stroke = .solid) {
+            self.name = name
+            self.values = values
+            self.xs = xs
+            self.color = color
+            self.stroke = stroke
+        }
+    }
+
+    public var series: [Series]
+    public var glyphs: GlyphSet
+    public var title: String
+    public var logY: Bool
+    /// Fixed y range; nil: fitted to the data.
+    public var yRange: ClosedRange<Double>?
+    /// Fixed x range; nil: fitted to the data.
+    public var xRange: ClosedRange<Double>?
+    public var xStart: Double
+    public var xStep: Double
+    public var showLegend: Bool
+
+    public init(series: [Series], glyphs: GlyphSet = .unicode, title: String = "", logY: Bool = false,
+                yRange: ClosedRange<Double>? = nil, xRange: ClosedRange<Double>? = nil,
+                xStart: Double = 0, xStep: Double = 1, showLegend: Bool = true) {
+        self.series = series
+        self.glyphs = glyphs
+        self.title = title
+        self.logY = logY
+        self.yRange = yRange
+        self.xRange = xRange
+        self.xStart = xStart
+        self.xStep = xStep
+        self.showLegend = showLegend
+    }
+
+    private func x(_ s: Series, _ i: Int) -> Double {
+        if let xs = s.xs { return i < xs.count ? xs[i] : .nan }
+        return xStart + Double(i) * xStep
+    }
+
+    private func usable(_ v: Double) -> Bool { v.isFinite && (!logY || v > 0) }
+
+    /// The data's y and x extents (finite values only).
+    private func extents() -> (yLo: Double, yHi: Double, xLo: Double, xHi: Double) {
+        var yLo = Double.infinity, yHi = -Double.infinity, xLo = Double.infinity, xHi = -Double.infinity
+        for s in series {
+            for (i, v) in s.values.enumerated() where usable(v) {
+                let xv = x(s, i)
+                guard xv.isFinite else { continue }
+                yLo = min(yLo, v); yHi = max(yHi, v); xLo = min(xLo, xv); xHi = max(xHi, xv)
+            }
+        }
+        if let r = yRange { yLo = r.lowerBound; yHi = r.upperBound }
+        if let r = xRange { xLo = r.lowerBound; xHi = r.upperBound }
+        if !(xLo <= xHi) { xLo = 0; xHi = 1 }
+        if xHi == xLo { xHi = xLo + 1 }
+        return (yLo, yHi, xLo, xHi)
+    }
+
+    private func marker(_ stroke: Stroke) -> String {
+        switch stroke {
+        case .solid: return glyphs.isUnicode ? "━" : "-"
+        case .dashed: return glyphs.isUnicode ? "┄" : "="
+        case .points: return glyphs.isUnicode ? "•" : "o"
+        }
+    }
+
+    public func render(into grid: inout CellGrid, area: Rect) {
+        guard !area.isEmpty else { return }
+        var body = area
+        let named = series.contains { !$0.name.isEmpty }
+        if (showLegend && named || !title.isEmpty) && area.height >= 3 {
+            renderLegend(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1))
+            body = area.inset(top: 1)
+        }
+        let e = extents()
+        let scale = logY ? NiceScale(logLo: e.yLo, hi: e.yHi, maxTicks: max(2, body.height / 3 + 1))
+                         : NiceScale(lo: e.yLo, hi: e.yHi, maxTicks: max(2, body.height / 3 + 1))
+        let axes = Axes(area: body, y: scale, x: (e.xLo, e.xHi))
+        axes.render(into: &grid, glyphs: glyphs)
+        let plot = axes.plot
+        guard !plot.isEmpty else { return }
+        var canvas = DotCanvas(columns: plot.width, rows: plot.height, glyphs: glyphs)
+        let palette = series.enumerated().map { $0.element.color ?? Palette.series($0.offset) }
+        for (index, s) in series.enumerated() {
+            draw(s, color: index, on: &canvas, scale: scale, xLo: e.xLo, xHi: e.xHi)
+        }
+        canvas.render(into: &grid, x: plot.x, y: plot.y, palette: palette, clip: plot)
+    }
+
+    private func renderLegend(into grid: inout CellGrid, area: Rect) {
+        var column = area.x
+        if !title.isEmpty {
+            column += grid.write(glyphs.displayable(title), x: column, y: area.y, style: Style(bold: true), clip: area) + 2
+        }
+        guard showLegend else { return }
+        for (i, s) in series.enumerated() where !s.name.isEmpty {
+            let color = s.color ?? Palette.series(i)
+            column += grid.write(marker(s.stroke), x: column, y: area.y, style: Style(foreground: color), clip: area) + 1
+            var text = glyphs.displayable(s.name)
+            if let last = s.values.last(where: { $0.isFinite }) { text += " " + NumberText.format(last) }
+            column += grid.write(text, x: column, y: area.y, clip: area) + 2
+        }
+    }
+
+    /// Aggregates the series per dot column (min, max, first, last) and draws each column
+    /// as a vertical run joined to the previous column, unless a gap lies between.
+    private func draw(_ s: Series, color: Int, on canvas: inout DotCanvas, scale: NiceScale, xLo: Double, xHi: Double) {
+        let w = canvas.width, h = canvas.height
+        guard w > 0, h > 0 else { return }
+        let xSpan = xHi - xLo
+        func py(_ v: Double) -> Int {
+            let p = min(1, max(0, scale.position(v)))
+            return Int(((1 - p) * Double(h - 1)).rounded())
+        }
+        func px(_ xv: Double) -> Int? {
+            guard xv.isFinite else { return nil }
+            let p = (xv - xLo) / xSpan
+            guard p >= -1e-9, p <= 1 + 1e-9 else { return nil }
+            return min(w - 1, max(0, Int((p * Double(w - 1)).rounded())))
+        }
+        if s.stroke == .points {
+            for (i, v) in s.values.enumerated() where usable(v) {
+                if let column = px(x(s, i)) { canvas.set(column, py(v), color: color) }
+            }
+            return
+        }
+        var buckets = [Downsample.Bucket?](repeating: nil, count: w)
+        var joined = [Bool](repeating: false, count: w)
+        var gapSinceLast = true
+        for (i, v) in s.values.enumerated() {
+            guard usable(v), let column = px(x(s, i)) else { gapSinceLast = true; continue }
+            if buckets[column] == nil {
+                buckets[column] = Downsample.Bucket(v)
+                joined[column] = !gapSinceLast
+            } else {
+                buckets[column]!.add(v)
+            }
+            gapSinceLast = false
+        }
+        var previous: (column: Int, y: Int)?
+        for column in 0..<w {
+            guard let b = buckets[column] else { continue }
+            let visible = s.stroke == .solid || (column / 2) % 2 == 0
+            if visible {
+                canvas.vertical(column, py(b.min), py(b.max), color: color)
+                if joined[column], let p = previous {
+                    canvas.line(p.column, p.y, column, py(b.first), color: color)
+                }
+            }
+            previous = (column, py(b.last))
+        }
+    }
+}
