@@ -1,0 +1,33 @@
+import LearnTensor
+
+/// LSTM cell (Hochreiter & Schmidhuber, 1997), G = 4, gates in PyTorch's order i, f, g, o:
+///
+///     gates = x_t W_ihᵀ + b_ih + h_{t−1} W_hhᵀ + b_hh          [B, 4H]
+///     i = σ(gates[0:H])      input gate: what to write
+///     f = σ(gates[H:2H])     forget gate: what to keep
+///     g = tanh(gates[2H:3H]) candidate values
+///     o = σ(gates[3H:4H])    output gate: what to show
+///     c_t = f ⊙ c_{t−1} + i ⊙ g
+///     h_t = o ⊙ tanh(c_t)
+///
+/// The cell state `c` is the conveyor belt: along it the gradient is only multiplied by f.
+final class LSTMCell: RecurrentCell {
+    static let gateCount = 4
+    static let gateNames = ["i", "f", "g", "o", "c"]
+    let weights: CellWeights
+
+    init(inputs: Int, hidden: Int, rng: inout RandomSource) {
+        weights = CellWeights(gates: 4, inputs: inputs, hidden: hidden, rng: &rng)
+    }
+
+    func step(_ inputPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
+        let pieces = (inputPart + weights.hiddenPart(state.h)).split(axis: -1, parts: 4)  // 4 × [B, H]
+        let i = pieces[0].sigmoid()
+        let f = pieces[1].sigmoid()
+        let g = pieces[2].tanh()
+        let o = pieces[3].sigmoid()
+        let c = f * state.c + i * g
+        let h = o * c.tanh()
+        return (RecurrentState(h: h, c: c), [i, f, g, o, c])
+    }
+}

@@ -1,0 +1,41 @@
+import LearnTensor
+
+/// Causal multi-head self-attention. With `h` heads of width `d_k = C/h`:
+///
+///     Q = x W_qᵀ + b_q,  K = x W_kᵀ + b_k,  V = x W_vᵀ + b_v        [B, T, C] → [B, h, T, d_k]
+///     A = softmax(Q Kᵀ / √d_k + mask)                                  [B, h, T, T], mask = −∞ above the diagonal
+///     y = concat_heads(A V) W_oᵀ + b_o                                 [B, T, C]
+///
+/// Parameters `attn.wq/wk/wv/wo.weight [C, C]`, `.bias [C]`. `A` is what the heatmap shows.
+final class MultiHeadAttention {
+    let heads: Int
+    let wq: Linear, wk: Linear, wv: Linear, wo: Linear
+
+    init(width c: Int, heads: Int, rng: inout RandomSource) {
+        precondition(c % heads == 0)
+        self.heads = heads
+        wq = Linear(c, c, rng: &rng)
+        wk = Linear(c, c, rng: &rng)
+        wv = Linear(c, c, rng: &rng)
+        wo = Linear(c, c, rng: &rng)
+    }
+
+    func parameters(_ prefix: String) -> [(name: String, tensor: Tensor)] {
+        wq.parameters("\(prefix).wq") + wk.parameters("\(prefix).wk") + wv.parameters("\(prefix).wv") + wo.parameters("\(prefix).wo")
+    }
+
+    /// Returns the output `[B, T, C]` and the attention weights `[B, h, T, T]`.
+    func callAsFunction(_ x: Tensor) -> (output: Tensor, weights: Tensor) {
+        let (b, t, c) = (x.shape[0], x.shape[1], x.shape[2])
+        let dk = c / heads
+        func split(_ y: Tensor) -> Tensor {
+            y.reshaped([b, t, heads, dk]).transposed(1, 2)                     // [B, h, T, d_k]
+        }
+        let q = split(wq(x)), k = split(wk(x)), v = split(wv(x))
+        let scores = matmul(q, k.transposed()) / Float(dk).squareRoot()      // [B, h, T, T]
+        let weights = scores.maskedFill(causalMask(t), value: -.infinity).softmax(axis: -1)
+        let y = matmul(weights, v)                                             // [B, h, T, d_k]
+            .transposed(1, 2).reshaped([b, t, c])                              // [B, T, C]
+        return (wo(y), weights)
+    }
+}

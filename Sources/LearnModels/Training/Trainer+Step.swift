@@ -1,0 +1,134 @@
+import LearnTensor
+
+extension Trainer {
+    /// Runs up to `n` steps; stops early on divergence. Returns the steps actually done.
+    @discardableResult
+    public func train(steps n: Int) -> Int {
+        var done = 0
+        while done < n, divergence == nil {
+            trainStep()
+            done += 1
+            if divergence == nil, step % validationInterval == 0 || step == config.steps { validate() }
+        }
+        return done
+    }
+
+    /// One step. For `rule: classic` (kx, perceptron) the step is one pass of the rule over
+    /// the training set; the loss and gradient norm recorded are those of the model's loss
+    /// (MSE, BCE) at the start of the pass, so every model's panels read the same way.
+    private func trainStep() {
+        let index = step + 1
+        let classic = config.rule == .classic
+        let batch: Batch
+        switch (network, classic, data) {
+        case (.kx, _, .points(let train, _)), (.perceptron, true, .points(let train, _)):
+            batch = .points(train)
+        default:
+            batch = sampler.next(data, size: config.batch)
+        }
+        optimizer.zeroGrad()
+        let evaluation = Objective.evaluate(network, batch)
+        let loss = evaluation.loss.item
+        guard loss.isFinite else {
+            divergence = Divergence(step: index, place: .loss, tensor: "loss", value: Divergence.name(of: loss))
+            return
+        }
+        evaluation.loss.backward()
+        let norm = gradientNorm()
+        guard norm.isFinite else {
+            divergence = firstNonFinite(step: index, place: .gradient) { $0.grad }
+            return
+        }
+        let before = namedTensors.map(\.tensor.data)
+        switch (network, classic, batch) {
+        case (.kx(let model), true, .points(let train)):
+            model.applyRule(train, step: Float(config.optimizer.lr))
+        case (.perceptron(let model), true, .points(let train)):
+            model.applyRule(train, order: sampler.epoch(train.count), step: Float(config.optimizer.lr))
+        default:
+            if let clip = config.clip { clipGradNorm(namedTensors.map(\.tensor), maxNorm: Float(clip)) }
+            optimizer.step()
+        }
+        if let bad = firstNonFinite(step: index, place: .parameter, { $0.data }) {
+            // Keep the last finite weights on screen; the run stops here.
+            for (i, p) in namedTensors.enumerated() { p.tensor.data = before[i] }
+            divergence = bad
+            step = index
+            return
+        }
+        step = index
+        history.append(StepMetrics(step: index, loss: Double(loss), gradNorm: norm, accuracy: evaluation.accuracy))
+        recordScalars()
+    }
+
+    /// ‖g‖ over all parameters, accumulated in Double so huge gradients overflow only
+    /// when they really are non-finite.
+    func gradientNorm() -> Double {
+        var sum = 0.0
+        for (_, t) in namedTensors {
+            for g in t.grad { sum += Double(g) * Double(g) }
+        }
+        return sum.squareRoot()
+    }
+
+    private func firstNonFinite(step: Int, place: Divergence.Place, _ values: (Tensor) -> [Float]) -> Divergence? {
+        for (name, t) in namedTensors {
+            if let bad = values(t).first(where: { !$0.isFinite }) {
+                return Divergence(step: step, place: place, tensor: name, value: Divergence.name(of: bad))
+            }
+        }
+        return nil
+    }
+
+    /// Validation every N steps, N chosen so evaluating the validation set (a forward pass,
+    /// about a third of a training step per example) costs under ~10% of training.
+    var validationInterval: Int {
+        let perStep: Int
+        switch (network, data) {
+        case (.kx, .points(let train, _)): perStep = train.count
+        case (.perceptron, .points(let train, _)) where config.rule == .classic: perStep = train.count
+        default: perStep = config.batch
+        }
+        let held = validationCount
+        return Swift.max(1, Int((Double(held) / Double(Swift.max(1, perStep)) * 10 / 3).rounded(.up)))
+    }
+
+    var validationCount: Int {
+        switch data {
+        case .points(_, let v): v.count
+        case .tokens(_, let v, _): v.count
+        case .text(_, let v): v.count
+        }
+    }
+
+    /// Evaluates the whole validation set now (no graph) and records it.
+    public func validate() {
+        guard validationCount > 0, divergence == nil else { return }
+        if validationHistory.last?.step == step { return }
+        let (loss, accuracy) = validationMetrics()
+        guard loss.isFinite else { return }
+        validationHistory.append((step, loss, accuracy))
+    }
+
+    /// Loss and accuracy on the validation set, in chunks of at most 256 examples.
+    func validationMetrics() -> (loss: Double, accuracy: Double?) {
+        Tensor.withoutGrad {
+            switch data {
+            case .points(_, let v):
+                let e = Objective.evaluate(network, .points(v))
+                return (Double(e.loss.item), e.accuracy)
+            case .tokens(_, let v, _), .text(_, let v):
+                var loss = 0.0, right = 0.0, total = 0.0
+                for start in stride(from: 0, to: v.count, by: 256) {
+                    let indices = Array(start..<Swift.min(v.count, start + 256))
+                    let scored = Double(indices.reduce(0) { $0 + v.scored[$1].filter { $0 }.count })
+                    let e = Objective.evaluate(network, Batch.tokens(v, indices))
+                    loss += Double(e.loss.item) * scored
+                    right += (e.accuracy ?? 0) * scored
+                    total += scored
+                }
+                return (loss / total, right / total)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import LearnTensor
+
+@Suite struct GemmTests {
+    /// Reference `C = op(A) op(B)` in Double.
+    static func naive(m: Int, n: Int, k: Int, a: [Float], transA: Bool, b: [Float], transB: Bool) -> [Float] {
+        var c = [Float](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var s = 0.0
+                for p in 0..<k {
+                    let x = transA ? a[p * m + i] : a[i * k + p]
+                    let y = transB ? b[j * k + p] : b[p * n + j]
+                    s += Double(x) * Double(y)
+                }
+                c[i * n + j] = Float(s)
+            }
+        }
+        return c
+    }
+
+    static func run(m: Int, n: Int, k: Int, transA: Bool, transB: Bool, accumulate: Bool, seed: UInt64) -> (got: [Float], want: [Float]) {
+        var rng = RandomSource(seed: seed)
+        let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) }
+        let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) }
+        let start = (0..<(m * n)).map { _ in rng.uniform(-1, 1) }
+        var c = start
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, transA: transA, b: pb.baseAddress!, transB: transB,
+                                 c: pc.baseAddress!, accumulate: accumulate)
+                }
+            }
+        }
+        var want = naive(m: m, n: n, k: k, a: a, transA: transA, b: b, transB: transB)
+        if accumulate { for i in want.indices { want[i] += start[i] } }
+        return (c, want)
+    }
+
+    @Test(arguments: [(1, 1, 1), (5, 7, 3), (13, 17, 9), (6, 16, 8), (37, 33, 300), (80, 20, 5), (7, 1030, 3)])
+    func matchesNaiveForAllTransposes(sizes: (Int, Int, Int)) {
+        let (m, n, k) = sizes
+        for transA in [false, true] {
+            for transB in [false, true] {
+                let (got, want) = Self.run(m: m, n: n, k: k, transA: transA, transB: transB, accumulate: false, seed: 1)
+                expectClose(got, want, tolerance: 1e-4)
+            }
+        }
+    }
+
+    @Test func accumulateAddsToC() {
+        for transA in [false, true] {
+            let (got, want) = Self.run(m: 9, n: 21, k: 270, transA: transA, transB: !transA, accumulate: true, seed: 2)
+            expectClose(got, want, tolerance: 1e-4)
+        }
+    }
+
+    @Test func zeroDepthClearsOrKeeps() {
+        var c: [Float] = [1, 2, 3, 4]
+        let a: [Float] = [0], b: [Float] = [0]
+        c.withUnsafeMutableBufferPointer { pc in
+            Kernels.gemm(m: 2, n: 2, k: 0, a: a, transA: false, b: b, transB: false, c: pc.baseAddress!, accumulate: true)
+        }
+        #expect(c == [1, 2, 3, 4])
+        c.withUnsafeMutableBufferPointer { pc in
+            Kernels.gemm(m: 2, n: 2, k: 0, a: a, transA: false, b: b, transB: false, c: pc.baseAddress!, accumulate: false)
+        }
+        #expect(c == [0, 0, 0, 0])
+    }
+
+    @Test func deterministicBitForBit() {
+        let first = Self.run(m: 64, n: 48, k: 333, transA: false, transB: true, accumulate: false, seed: 3).got
+        let second = Self.run(m: 64, n: 48, k: 333, transA: false, transB: true, accumulate: false, seed: 3).got
+        #expect(first == second)
+    }
+}
