@@ -1,0 +1,168 @@
+/// Pages: each `## ` heading starts one; prose, cells, quizzes and hints follow in order.
+extension LessonParser {
+    private struct PageBuilder {
+        var page: Page
+        var prose: [Substring] = []
+        var modelFences = 0
+
+        mutating func flushProse() {
+            while let first = prose.first, first.allSatisfy(\.isWhitespace) { prose.removeFirst() }
+            while let last = prose.last, last.allSatisfy(\.isWhitespace) { prose.removeLast() }
+            if !prose.isEmpty { page.blocks.append(.prose(prose.joined(separator: "\n"))) }
+            prose = []
+        }
+    }
+
+    mutating func parsePages(_ items: [Splitter.Item], after frontMatterEnd: Int) -> [Page] {
+        var pages: [Page] = []
+        var current: PageBuilder?
+        var reportedOrphan = false
+        var blockIDs: [String: SourceLocation] = [:]
+
+        func finish(_ builder: PageBuilder?, into report: inout Report) {
+            guard var b = builder else { return }
+            b.flushProse()
+            if b.page.blocks.isEmpty {
+                report.add(.emptyPage, at: b.page.location, "page `\(b.page.title)` has nothing under its heading")
+            }
+            pages.append(b.page)
+        }
+
+        for item in items {
+            switch item {
+            case .heading(let raw, let line, let column):
+                finish(current, into: &report)
+                let location = source.location(line: line, column: column)
+                let (title, id) = headingParts(raw, at: location, index: pages.count + 1)
+                if let other = pages.first(where: { $0.id == id }) {
+                    report.add(.duplicateID, at: location, "page id `\(id)` is used twice (first at line \(other.location.line))",
+                               help: "give one of them an explicit id: `## \(title) {#another-id}`")
+                }
+                current = PageBuilder(page: Page(id: id, title: title, blocks: [], location: location))
+            case .text(let line):
+                let text = source.line(line)
+                if current == nil {
+                    if !reportedOrphan, !text.allSatisfy(\.isWhitespace) {
+                        reportedOrphan = true
+                        let column = text.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1
+                        report.add(.proseBeforePage, at: source.location(line: line, column: column),
+                                   "text before the first `## ` heading belongs to no page",
+                                   help: "start the first page with a `## Title` line above this")
+                    }
+                } else {
+                    current?.prose.append(text)
+                }
+            case .fence(let fence):
+                let location = source.location(line: fence.openLine, column: fence.infoColumn)
+                guard current != nil else {
+                    if !reportedOrphan {
+                        reportedOrphan = true
+                        report.add(.proseBeforePage, at: location, "a block before the first `## ` heading belongs to no page",
+                                   help: "start the first page with a `## Title` line above this")
+                    }
+                    continue
+                }
+                guard Self.cellKinds.contains(fence.info) else {
+                    if !fence.info.isEmpty, let kind = Suggest.closest(to: fence.info, in: Self.cellKinds) {
+                        report.add(.unknownBlock, at: location, "unknown block kind `\(YNode.clip(fence.info))`: shown as code, never run",
+                                   help: "did you mean `\(kind)`?")
+                    }
+                    current?.prose.append(fence.openText)
+                    current?.prose.append(contentsOf: fence.body)
+                    if let close = fence.closeText { current?.prose.append(close) }
+                    continue
+                }
+                current?.flushProse()
+                guard fence.closed else { continue }
+                if let block = cellBlock(fence, at: location, ids: &blockIDs, builder: &current!.modelFences) {
+                    current?.page.blocks.append(block)
+                }
+            }
+        }
+        finish(current, into: &report)
+        if pages.isEmpty, !report.diagnostics.contains(where: { $0.rule == .proseBeforePage || $0.rule == .unclosedFence }) {
+            report.add(.noPages, at: source.location(line: min(frontMatterEnd + 2, max(source.lines.count, 1))),
+                       "the lesson has no pages", help: "add a `## Title` line, then the page's text")
+        }
+        return pages
+    }
+
+    /// `Title {#id}` → ("Title", "id"); otherwise the title slugified (or `page-N`).
+    private mutating func headingParts(_ raw: Substring, at location: SourceLocation, index: Int) -> (String, String) {
+        var title = raw.trimmingCharacters(in: .whitespaces)
+        while title.hasSuffix("#"), title.dropLast().hasSuffix(" ") || title == "#" {
+            title = String(title.dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        var id: String?
+        if title.hasSuffix("}"), let open = title.range(of: "{#", options: .backwards) {
+            let explicit = String(title[open.upperBound..<title.index(before: title.endIndex)])
+            title = String(title[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+            if Schema.isValidID(explicit) {
+                id = explicit
+            } else {
+                report.add(.badValue, at: location, "page id `\(YNode.clip(explicit))` must be lower-case letters, digits and `-`",
+                           help: "try `{#\(Slug.make(explicit))}`")
+            }
+        }
+        if title.isEmpty {
+            report.add(.badValue, at: location, "a page heading needs a title", help: "write `## Title`")
+        }
+        let slug = Slug.make(title)
+        return (title, id ?? (slug.isEmpty ? "page-\(index)" : slug))
+    }
+
+    /// A model, quiz or hint block, or nil (after reporting why).
+    private mutating func cellBlock(_ fence: Splitter.Fence, at location: SourceLocation, ids: inout [String: SourceLocation],
+                                    builder modelFences: inout Int) -> Block? {
+        if fence.body.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+            report.add(.emptyBlock, at: location, "this `\(fence.info)` block is empty")
+            return nil
+        }
+        if fence.info == "hint" {
+            return .hint(fence.body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        if fence.info == "model" {
+            modelFences += 1
+            if modelFences > 1 {
+                report.add(.oneModelPerPage, at: location, "a page holds at most one model cell",
+                           help: "start a new page (`## …`) for this cell")
+            }
+        }
+        guard let node = YAMLBlock.compose(fence.body, firstLine: fence.openLine + 1, path: source.path,
+                                           into: &report.diagnostics) else { return nil }
+        var block: Block?
+        var id: String?
+        if fence.info == "model" {
+            var parser = CellParser(root: root, report: report)
+            let cell = parser.parse(node, fence: location)
+            report = parser.report
+            block = cell.map(Block.model)
+            id = cell?.id ?? idValue(node)
+        } else {
+            var parser = QuizParser(report: report)
+            let quiz = parser.parse(node, fence: location)
+            report = parser.report
+            block = quiz.map(Block.quiz)
+            id = quiz?.id ?? idValue(node)
+        }
+        if let id, Schema.isValidID(id) {
+            if let first = ids[id] {
+                report.add(.duplicateID, at: idLocation(node) ?? location,
+                           "id `\(id)` is already used by the block at line \(first.line)", help: "ids of cells and quizzes are unique in a lesson")
+                return nil
+            }
+            ids[id] = idLocation(node) ?? location
+        }
+        return block
+    }
+
+    private func idValue(_ node: YNode) -> String? {
+        guard case .mapping(let pairs) = node.value else { return nil }
+        return pairs.first { $0.key.scalar == "id" }?.value.scalar
+    }
+
+    private func idLocation(_ node: YNode) -> SourceLocation? {
+        guard case .mapping(let pairs) = node.value else { return nil }
+        return pairs.first { $0.key.scalar == "id" }?.value.location
+    }
+}

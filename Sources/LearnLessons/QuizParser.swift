@@ -1,0 +1,34 @@
+/// Reads a ` ```quiz ` block: `id`, `ask`, `choices`, `answer` (counting from 1), `explain`.
+struct QuizParser {
+    var report: Report
+
+    mutating func parse(_ node: YNode, fence: SourceLocation) -> Quiz? {
+        let errorsBefore = report.diagnostics.count
+        guard let keys = report.entries(node, specs: Schema.quiz, what: "a quiz", owner: fence) else { return nil }
+        let id = keys["id"].flatMap { report.id($0.value, key: "id") }
+        let ask = keys["ask"].flatMap { report.text($0.value, key: "ask") }
+        let explain = keys["explain"].flatMap { report.text($0.value, key: "explain") }
+        var choices: [String]?
+        if let entry = keys["choices"], let items = report.list(entry.value, key: "choices") {
+            let texts = items.map { report.text($0, key: "choices") }
+            if !Schema.quizChoices.contains(items.count) {
+                report.add(.outOfRange, at: entry.value.location, "a quiz has \(Schema.text(Schema.quizChoices)) choices, found \(items.count)",
+                           help: "students answer with the keys 1…9")
+            } else if !texts.contains(nil) {
+                choices = texts.compactMap { $0 }
+            }
+        }
+        var answer: Int?
+        if let entry = keys["answer"] {
+            if let n = Report.number(entry.value), n == n.rounded(), let count = choices?.count, !(1...count).contains(Int(exactly: n) ?? 0) {
+                report.add(.quizAnswer, at: entry.value.location, "answer \(Report.format(n)) is not one of the \(count) choices",
+                           help: "choices count from 1, so the answer is 1…\(count)")
+            } else {
+                answer = report.int(entry.value, key: "answer", range: 1...max(choices?.count ?? Schema.quizChoices.upperBound, 1))
+            }
+        }
+        let failed = report.diagnostics[errorsBefore...].contains { $0.severity == .error }
+        guard !failed, let id, let ask, let choices, let answer else { return nil }
+        return Quiz(id: id, ask: ask, choices: choices, answer: answer, explain: explain, location: fence)
+    }
+}

@@ -1,0 +1,42 @@
+/// "Did you mean …?" by edit distance.
+enum Suggest {
+    /// Levenshtein distance (insert, delete, substitute each cost 1), on Unicode scalars.
+    /// Inputs longer than 64 scalars are not compared (they are never near a name).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.count > 64 || y.count > 64 { return Int.max }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The closest candidate within 1 edit (names of up to 4 letters) or 2 (longer), or a
+    /// candidate equal but for case.
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let lower = word.lowercased()
+        if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
+        let limit = word.count <= 4 ? 1 : 2
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(lower, c)
+            if d <= limit, d < (best?.1 ?? .max) { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    /// `did you mean `x`?`, or a list of what is allowed.
+    static func help(for word: String, in candidates: [String]) -> String {
+        if let c = closest(to: word, in: candidates) { return "did you mean `\(c)`?" }
+        return "expected one of: " + candidates.map { "`\($0)`" }.joined(separator: ", ")
+    }
+}

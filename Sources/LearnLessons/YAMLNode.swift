@@ -1,0 +1,197 @@
+import Yams
+
+/// A YAML value with the place in the lesson file where it starts. Built from Yams' node
+/// tree (composed with marks), re-based from the block's lines to the file's.
+struct YNode {
+    enum Value {
+        /// A scalar's text; `plain` is false for quoted or block scalars.
+        case scalar(String, plain: Bool)
+        case mapping([(key: YNode, value: YNode)])
+        case sequence([YNode])
+    }
+
+    var value: Value
+    var location: SourceLocation
+
+    /// `key:` with nothing after it, `~` or `null`.
+    var isNull: Bool {
+        if case .scalar(let s, true) = value { return s.isEmpty || s == "~" || s.lowercased() == "null" }
+        return false
+    }
+
+    var scalar: String? {
+        if case .scalar(let s, _) = value, !isNull { return s }
+        return nil
+    }
+
+    /// A word for "what was found" in a bad-type message.
+    var kindName: String {
+        switch value {
+        case .scalar: isNull ? "nothing" : "`\(Self.clip(scalar ?? ""))`"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        }
+    }
+
+    static func clip(_ s: String) -> String {
+        let flat = s.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 40 ? String(flat.prefix(37)) + "…" : flat
+    }
+
+    /// The column of the `offset`-th scalar of a plain or quoted one-line scalar's text.
+    func column(atOffset offset: Int) -> SourceLocation {
+        var loc = location
+        if case .scalar(_, let plain) = value { loc.column += offset + (plain ? 0 : 1) }
+        return loc
+    }
+}
+
+/// Composes one YAML block (front matter or a cell) with Yams, after cheap checks that
+/// keep libYAML and the tree walk away from pathological input.
+enum YAMLBlock {
+    /// Blocks larger than this are refused: a cell is a screenful.
+    static let maxBytes = 64 * 1024
+    /// Bounds on flow nesting (`[{`) and on indentation + leading `- `/`? ` per line.
+    /// Real nesting is at most 2·(indent + indicators + 1) + flow, far inside libYAML's
+    /// 1000 levels and the stack of any thread.
+    static let maxFlowDepth = 16
+    static let maxIndent = 40
+    /// Node budget for one block (also defuses alias "billion laughs").
+    static let maxNodes = 5000
+
+    static func compose(_ lines: [Substring], firstLine: Int, path: String,
+                        into diagnostics: inout [Diagnostic]) -> YNode? {
+        let start = SourceLocation(path: path, line: firstLine, column: 1)
+        let bytes = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        if bytes > maxBytes {
+            diagnostics.append(Diagnostic(.tooLarge, at: start, "this YAML block is \(bytes) bytes (limit \(maxBytes))",
+                                          help: "a cell is a handful of keys; move long text into the page's prose"))
+            return nil
+        }
+        if let deep = tooDeep(lines) {
+            diagnostics.append(Diagnostic(.tooDeep, at: SourceLocation(path: path, line: firstLine + deep.line, column: deep.column),
+                                          "YAML nested or indented too deeply (limit \(maxFlowDepth) brackets, \(maxIndent) columns)",
+                                          help: "lesson cells need at most two or three levels"))
+            return nil
+        }
+        let text = lines.joined(separator: "\n")
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            diagnostics.append(yamlError(error, firstLine: firstLine, lineCount: lines.count, path: path))
+            return nil
+        }
+        guard let root else { return nil }
+        var budget = maxNodes
+        var anchor: SourceLocation?
+        let node = convert(root, firstLine: firstLine, lineCount: lines.count, path: path, budget: &budget, anchor: &anchor)
+        if budget < 0 {
+            diagnostics.append(Diagnostic(.tooLarge, at: start, "this YAML block has more than \(maxNodes) values",
+                                          help: "a cell is a handful of keys"))
+            return nil
+        }
+        if let anchor {
+            diagnostics.append(Diagnostic(.badYAML, at: anchor, "YAML anchors, aliases and tags are not allowed in lessons",
+                                          help: "write the value out in full"))
+            return nil
+        }
+        return node
+    }
+
+    /// The first line/column (0-based line within the block) that breaks a depth bound.
+    private static func tooDeep(_ lines: [Substring]) -> (line: Int, column: Int)? {
+        var flow = 0
+        for (n, line) in lines.enumerated() {
+            var indicators = 0
+            var indent = 0
+            var inLead = true
+            var quote: Character?
+            var previous: Character = " "
+            for (col, c) in line.enumerated() {
+                if let q = quote {
+                    if c == q { quote = nil }
+                } else if c == "#" && (previous == " " || previous == "\t") {
+                    break
+                } else if c == "\"" || c == "'" {
+                    if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" { quote = c }
+                    inLead = false
+                } else if c == "[" || c == "{" {
+                    flow += 1
+                    if flow > maxFlowDepth { return (n, col + 1) }
+                    inLead = false
+                } else if c == "]" || c == "}" {
+                    flow = max(0, flow - 1)
+                    inLead = false
+                } else if inLead {
+                    if c == " " || c == "\t" { indent += 1 }
+                    else if (c == "-" || c == "?" || c == ":") { indicators += 1 }
+                    else { inLead = false }
+                    if indent + indicators > maxIndent { return (n, col + 1) }
+                }
+                previous = c
+            }
+        }
+        return nil
+    }
+
+    private static func convert(_ node: Node, firstLine: Int, lineCount: Int, path: String,
+                                budget: inout Int, anchor: inout SourceLocation?) -> YNode {
+        budget -= 1
+        let location = place(node.mark, firstLine: firstLine, lineCount: lineCount, path: path)
+        if node.anchor != nil || !isImplicit(node.tag), anchor == nil { anchor = location }
+        guard budget >= 0 else { return YNode(value: .sequence([]), location: location) }
+        switch node {
+        case .scalar(let s):
+            return YNode(value: .scalar(s.string, plain: s.style == .plain || s.style == .any), location: location)
+        case .mapping(let m):
+            var pairs: [(key: YNode, value: YNode)] = []
+            for (k, v) in m {
+                guard budget >= 0 else { break }
+                pairs.append((convert(k, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget, anchor: &anchor),
+                              convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget, anchor: &anchor)))
+            }
+            return YNode(value: .mapping(pairs), location: location)
+        case .sequence(let s):
+            var items: [YNode] = []
+            for v in s {
+                guard budget >= 0 else { break }
+                items.append(convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget, anchor: &anchor))
+            }
+            return YNode(value: .sequence(items), location: location)
+        case .alias:
+            if anchor == nil { anchor = location }
+            return YNode(value: .sequence([]), location: location)
+        }
+    }
+
+    /// Tags written in the file (`!!str`, `!foo`) are refused; resolved implicit tags are fine.
+    private static func isImplicit(_ tag: Tag) -> Bool {
+        tag.rawValue.isEmpty
+    }
+
+    private static func place(_ mark: Mark?, firstLine: Int, lineCount: Int, path: String) -> SourceLocation {
+        let line = min(max(mark?.line ?? 1, 1), max(lineCount, 1))
+        return SourceLocation(path: path, line: firstLine + line - 1, column: max(mark?.column ?? 1, 1))
+    }
+
+    private static func yamlError(_ error: Error, firstLine: Int, lineCount: Int, path: String) -> Diagnostic {
+        let start = SourceLocation(path: path, line: firstLine, column: 1)
+        guard let error = error as? YamlError else {
+            return Diagnostic(.badYAML, at: start, "this YAML block cannot be read")
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return Diagnostic(.badYAML, at: place(mark, firstLine: firstLine, lineCount: lineCount, path: path),
+                              "YAML: \(what)", help: "check indentation, `key: value` pairs and brackets")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(.duplicateKey, at: place(context.mark, firstLine: firstLine, lineCount: lineCount, path: path),
+                              "key `\(duplicates.joined(separator: "`, `"))` appears more than once",
+                              help: "keep one of them")
+        default:
+            return Diagnostic(.badYAML, at: start, "YAML: \(error)")
+        }
+    }
+}
