@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "LearnRenderTests", dependencies: ["LearnRender"]),
         .testTarget(name: "LearnLessonsTests", dependencies: ["LearnLessons"]),
         .testTarget(name: "LearnNotebookTests", dependencies: ["LearnNotebook"]),
+        .testTarget(name: "LearnCursesTests", dependencies: ["LearnCurses"]),
         .testTarget(name: "LearnEndToEndTests", dependencies: ["learn"]),
     ],
     swiftLanguageModes: [.v6]
