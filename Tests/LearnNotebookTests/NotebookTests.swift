@@ -66,7 +66,7 @@ import Testing
 
     @Test func knobsChangeTheLearningRateLive() throws {
         let nb = try notebook()
-        _ = nb.handle(.char("o"))
+        _ = nb.handle(.char("k"))
         #expect(nb.state.overlay == .knobs)
         #expect(nb.frame(width: 120, height: 40).description.contains("lr"))
         _ = nb.handle(.right)

@@ -6,9 +6,9 @@ import LearnRender
 extension Notebook {
     static let keyHelp: [(keys: String, does: String)] = [
         ("→ n PgDn", "next page"), ("← p PgUp", "previous page"), ("] [", "next / previous lesson"),
-        ("g G", "first / last page"), ("t", "table of contents"), ("j k ↑ ↓", "scroll the text"),
+        ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
         ("space", "run / pause training"), ("s", "one training step"), ("r", "reset the model to its seed"),
-        ("+ -", "faster / slower training"), ("o", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question"),
+        ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question"),
         ("h", "show the next hint"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
         ("?", "this help"), ("q", "quit (your place is saved)"),
     ]
@@ -57,7 +57,7 @@ extension Notebook {
         grid.fill(rect)
         let border = Border(title: title, glyphs: look.glyphs)
         border.render(into: &grid, area: rect)
-        let inner = border.inner(rect).inset(left: 1, right: 1)
+        let inner = border.inner(rect).inset(right: 1, left: 1)
         // Keep the selected line in view when the list is taller than the box.
         let selected = lines.firstIndex { $0.1 == Look.selected } ?? 0
         let first = max(0, min(selected - inner.height / 2, lines.count - inner.height))

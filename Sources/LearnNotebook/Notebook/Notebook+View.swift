@@ -48,27 +48,28 @@ extension Notebook {
         let panels = liveCell?.cell.panels ?? []
         let hasPanels = liveCell != nil || liveCellError != nil
         if !hasPanels {
-            text(into: &grid, area: area.inset(left: 1, right: 1))
+            text(into: &grid, area: area.inset(right: 1, left: 1))
         } else if area.width >= Self.sideBySideWidth {
             let halves = area.columns([.ratio(2), .ratio(3)], spacing: 1)
             text(into: &grid, area: halves[0].inset(left: 1))
             live(panels, into: &grid, area: halves[1])
         } else if area.height >= 36 {
             let halves = area.rows([.ratio(2), .ratio(3)])
-            text(into: &grid, area: halves[0].inset(left: 1, right: 1))
+            text(into: &grid, area: halves[0].inset(right: 1, left: 1))
             live(panels, into: &grid, area: halves[1])
         } else if state.focus == .text {
-            text(into: &grid, area: area.inset(left: 1, right: 1))
+            text(into: &grid, area: area.inset(right: 1, left: 1))
         } else {
             live(panels, into: &grid, area: area)
         }
     }
 
     private func text(into grid: inout CellGrid, area: Rect) {
-        let block = TextBlock(markdown: PageText.markdown(for: self), glyphs: look.glyphs)
+        var block = TextBlock(markdown: PageText.markdown(for: self), glyphs: look.glyphs)
         let lines = block.lineCount(width: area.width)
         let scroll = min(state.scroll, max(0, lines - area.height))
-        block.render(into: &grid, area: area, scroll: scroll)
+        block.scrollOffset = scroll
+        block.render(into: &grid, area: area)
         if lines > area.height {
             let more = scroll + area.height < lines ? "more ↓ (j)" : ""
             let marker = look.glyphs.isUnicode ? more : more.replacingOccurrences(of: "↓", with: "v")
@@ -105,7 +106,7 @@ extension Notebook {
             left += "  \(Format.number(Speed.stepsPerSecond(state.speed)))/s max"
         }
         if let message = state.message { left += "  · " + message }
-        let hints = liveCell != nil ? "space run  s step  r reset  o knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "
+        let hints = liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "
         let hintWidth = DisplayWidth.of(hints)
         let room = area.width - hintWidth - 1
         grid.write(left, x: area.x, y: area.y, style: Look.status, clip: Rect(x: area.x, y: area.y, width: max(0, room), height: 1))

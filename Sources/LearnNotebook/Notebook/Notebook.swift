@@ -56,10 +56,10 @@ public final class Notebook {
         case .char("g"), .home: go(lesson: state.lesson, page: 0)
         case .char("G"), .end: go(lesson: state.lesson, page: currentLesson.pages.count - 1)
         case .down, .char("j"): state.scroll += 1
-        case .up, .char("k"): state.scroll = max(0, state.scroll - 1)
+        case .up: state.scroll = max(0, state.scroll - 1)
         case .char("t"): state.overlay = .contents(selected: state.lesson)
         case .char("?"): state.overlay = .help
-        case .char("o"):
+        case .char("k"):
             if let cell = liveCell, !cell.cell.knobs.isEmpty { state.overlay = .knobs } else { state.message = "this page has no knobs" }
         case .tab: state.focus = state.focus == .text ? .panels : .text
         case .char(" "): toggleRunning()
@@ -77,16 +77,16 @@ public final class Notebook {
     private func handle(_ key: Key, in overlay: NotebookState.Overlay) -> Action {
         switch (overlay, key) {
         case (_, .char("q")): return .quit
-        case (_, .escape), (.help, _), (.knobs, .char("o")), (.contents, .char("t")):
+        case (_, .escape), (.help, _), (.knobs, .char("k")), (.contents, .char("t")):
             state.overlay = nil
         case (.contents(let selected), .down), (.contents(let selected), .char("j")):
             state.overlay = .contents(selected: min(selected + 1, lessons.count - 1))
-        case (.contents(let selected), .up), (.contents(let selected), .char("k")):
+        case (.contents(let selected), .up):
             state.overlay = .contents(selected: max(selected - 1, 0))
         case (.contents(let selected), .enter), (.contents(let selected), .right):
             state.overlay = nil
             go(lesson: selected, page: 0)
-        case (.knobs, .up), (.knobs, .char("k")): state.selectedKnob = max(state.selectedKnob - 1, 0)
+        case (.knobs, .up): state.selectedKnob = max(state.selectedKnob - 1, 0)
         case (.knobs, .down), (.knobs, .char("j")):
             state.selectedKnob = min(state.selectedKnob + 1, max(0, (liveCell?.cell.knobs.count ?? 1) - 1))
         case (.knobs, .left), (.knobs, .char("-")): turnKnob(by: -1)

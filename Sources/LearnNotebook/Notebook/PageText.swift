@@ -16,7 +16,7 @@ enum PageText {
                 parts.append(text)
             case .model(let cell):
                 parts.append("> **Live:** `\(cell.id)` trains in the panels — `space` run/pause, `s` one step, `r` reset"
-                             + (cell.knobs.isEmpty ? "." : ", `o` knobs (\(cell.knobs.map(\.name.rawValue).joined(separator: ", "))).")
+                             + (cell.knobs.isEmpty ? "." : ", `k` knobs (\(cell.knobs.map(\.name.rawValue).joined(separator: ", "))).")
                              + " On a narrow screen `Tab` shows the panels.")
             case .quiz(let quiz):
                 parts.append(self.quiz(quiz, chosen: state.answers[notebook.quizKey(quiz)]))
