@@ -62,9 +62,11 @@ static inline int cn_codeset_is_utf8(void) {
 // The handler is async-signal-safe: it calls no curses function. While curses is active
 // it writes a byte sequence prepared in advance from terminfo (sgr0 op cnorm rmkx rmcup)
 // with write(2) and puts back the terminal modes saved before curses started with
-// tcsetattr(2) — both on the POSIX list of async-signal-safe functions. Then it re-raises
-// the signal with the default disposition (SA_RESETHAND), so the process ends the way it
-// would have without us: a shell sees 128+signal, a crash still dumps core.
+// tcsetattr(2) — both on the POSIX list of async-signal-safe functions. Then it puts back
+// the action that was there before and raises the signal again: the default ends the
+// process as it would have without us (a shell sees 128 + signal, a crash dumps core),
+// and a handler that was there first (the Swift runtime's crash backtracer) still runs,
+// now on the normal screen. A signal that was ignored when we started stays ignored.
 //
 // The state is `static`, so every translation unit has its own copy. Swift emits a static
 // inline function into each object file that calls it: call the `cn_restore_*` functions
@@ -84,6 +86,7 @@ struct cn_restore_state {
     struct termios modes;
     char bytes[CN_RESTORE_CAPACITY];
     struct sigaction previous[CN_SIGNAL_COUNT];
+    int handled[CN_SIGNAL_COUNT];
 };
 
 static inline struct cn_restore_state *cn_restore_state(void) {
@@ -115,9 +118,19 @@ static inline void cn_restore_now(void) {
 
 static inline void cn_restore_signal_handler(int sig) {
     int saved_errno = errno;
+    struct cn_restore_state *s = cn_restore_state();
     cn_restore_now();
-    // SA_RESETHAND has already put back the default action: raising again ends the
-    // process (at once, or when this handler returns while the signal is blocked).
+    struct sigaction fallback;
+    memset(&fallback, 0, sizeof fallback);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    const struct sigaction *next = &fallback;
+    for (int i = 0; i < CN_SIGNAL_COUNT; i++) {
+        if (cn_restore_signal(i) == sig && s->previous[i].sa_handler != SIG_IGN) next = &s->previous[i];
+    }
+    sigaction(sig, next, NULL);
+    // The signal is blocked while this handler runs: it is delivered again, to the action
+    // just put back, as soon as the handler returns.
     raise(sig);
     errno = saved_errno;
 }
@@ -137,10 +150,13 @@ static inline int cn_restore_install(int fd) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
         action.sa_handler = cn_restore_signal_handler;
-        action.sa_flags = SA_RESETHAND;
+        action.sa_flags = 0;
         sigemptyset(&action.sa_mask);
         for (int i = 0; i < CN_SIGNAL_COUNT; i++) {
-            sigaction(cn_restore_signal(i), &action, &s->previous[i]);
+            s->handled[i] = 0;
+            if (sigaction(cn_restore_signal(i), NULL, &s->previous[i]) != 0) continue;
+            if (s->previous[i].sa_handler == SIG_IGN) continue;
+            s->handled[i] = sigaction(cn_restore_signal(i), &action, NULL) == 0;
         }
         s->installed = 1;
     }
@@ -188,7 +204,8 @@ static inline void cn_restore_uninstall(void) {
     s->active = 0;
     if (!s->installed) return;
     for (int i = 0; i < CN_SIGNAL_COUNT; i++) {
-        sigaction(cn_restore_signal(i), &s->previous[i], NULL);
+        if (s->handled[i]) sigaction(cn_restore_signal(i), &s->previous[i], NULL);
+        s->handled[i] = 0;
     }
     s->installed = 0;
 }

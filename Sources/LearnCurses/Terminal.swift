@@ -98,7 +98,7 @@ public final class Terminal {
             endwin()
             delscreen(screen)
             TerminalRestore.uninstall()
-            throw .unknownTerminal(term: term)
+            throw .dumbTerminal(term: term)
         }
         TerminalRestore.arm()
 

@@ -2,10 +2,9 @@
 public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Standard input or output is not a terminal (a pipe, a file, CI).
     case notATerminal(stream: String)
-    /// `TERM` is unset or `dumb`: no cursor addressing.
+    /// `TERM` is unset, `dumb`, or names a terminal without cursor addressing (`cup`).
     case dumbTerminal(term: String?)
-    /// `TERM` names a terminal the terminfo database does not know, or that cannot
-    /// address the cursor.
+    /// `TERM` names a terminal the terminfo database does not know.
     case unknownTerminal(term: String)
     /// Another `Terminal` is open; curses drives one screen per process here.
     case alreadyOpen
@@ -21,7 +20,7 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .dumbTerminal(.some(let term)):
             return "TERM=\(term) cannot move the cursor"
         case .unknownTerminal(let term):
-            return "TERM=\(term) is not a terminal this system knows (no terminfo entry) or it cannot move the cursor"
+            return "TERM=\(term) is not a terminal this system knows (no terminfo entry)"
         case .alreadyOpen:
             return "the terminal is already open"
         case .cannotReadModes(let code):

@@ -6,8 +6,10 @@ import CNCurses
 ///
 /// The handler is C in `CNCurses/shim.h`, async-signal-safe: it writes a reset sequence
 /// prepared from terminfo (sgr0 op cnorm rmkx rmcup) and restores the saved terminal modes
-/// with `tcsetattr`, then re-raises the signal with its default action, so a shell sees
-/// exit status 128 + signal and a crash still dumps core.
+/// with `tcsetattr`, then puts back the action that was there before and re-raises: by
+/// default the process ends as it would have (a shell sees 128 + signal, a crash dumps
+/// core), and the Swift runtime's crash backtracer, if installed, reports on the normal
+/// screen. Signals ignored at `open` (SIGHUP under `nohup`) stay ignored.
 ///
 /// The C state is `static` in the header, one copy per object file that uses it: this is
 /// the only Swift file that may call the `cn_restore_*` functions.
