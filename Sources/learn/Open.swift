@@ -23,7 +23,7 @@ struct Open: ParsableCommand {
         try reporting {
             let lessons = try LessonSource.load(global)
             let store = ProgressStore()
-            var (progress, warning) = store.load()
+            let (progress, warning) = store.load()
             var state = NotebookState()
             state.answers = progress.answers
             if let lesson {
@@ -45,18 +45,26 @@ struct Open: ParsableCommand {
             }
             let look = Look(glyphs: global.ascii || !terminal.isUTF8 ? .ascii : .unicode, tier: terminal.colorTier)
             let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
-            if let w = warning { notebook.say(w); warning = nil }
-            loop(notebook, terminal)
+            if let warning { notebook.say(warning) }
+            // Saved on every page change too: SIGTERM and SIGHUP end the process at once.
+            var saved = progress
+            let save = {
+                var now = saved
+                now.lesson = notebook.currentLesson.id
+                now.page = notebook.state.page
+                now.answers = notebook.state.answers
+                now.finished.formUnion(notebook.state.finished)
+                guard now != saved else { return }
+                if let problem = store.save(now) { notebook.say(problem) }
+                saved = now
+            }
+            loop(notebook, terminal, afterKeys: save)
             terminal.close()
-            progress.lesson = notebook.currentLesson.id
-            progress.page = notebook.state.page
-            progress.answers = notebook.state.answers
-            progress.finished.formUnion(notebook.state.finished)
-            if let problem = store.save(progress) { throw Failure(code: 1, message: problem) }
+            save()
         }
     }
 
-    private func loop(_ notebook: Notebook, _ terminal: Terminal) {
+    private func loop(_ notebook: Notebook, _ terminal: Terminal, afterKeys: () -> Void) {
         let clock = { DispatchTime.now().uptimeNanoseconds }
         terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
         while true {
@@ -74,6 +82,7 @@ struct Open: ParsableCommand {
                     }
                 }
             }
+            afterKeys()
             notebook.tick(now: clock(), budgetNanoseconds: Self.trainingBudget, clock: clock)
             terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
             let spent = clock() - frameStart
