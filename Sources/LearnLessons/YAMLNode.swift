@@ -92,7 +92,7 @@ enum YAMLBlock {
             return nil
         }
         if let anchor {
-            diagnostics.append(Diagnostic(.badYAML, at: anchor, "YAML anchors, aliases and tags are not allowed in lessons",
+            diagnostics.append(Diagnostic(.badYAML, at: anchor, "YAML anchors and aliases are not allowed in lessons",
                                           help: "write the value out in full"))
             return nil
         }
@@ -139,7 +139,7 @@ enum YAMLBlock {
                                 budget: inout Int, anchor: inout SourceLocation?) -> YNode {
         budget -= 1
         let location = place(node.mark, firstLine: firstLine, lineCount: lineCount, path: path)
-        if node.anchor != nil || !isImplicit(node.tag), anchor == nil { anchor = location }
+        if node.anchor != nil, anchor == nil { anchor = location }
         guard budget >= 0 else { return YNode(value: .sequence([]), location: location) }
         switch node {
         case .scalar(let s):
@@ -163,11 +163,6 @@ enum YAMLBlock {
             if anchor == nil { anchor = location }
             return YNode(value: .sequence([]), location: location)
         }
-    }
-
-    /// Tags written in the file (`!!str`, `!foo`) are refused; resolved implicit tags are fine.
-    private static func isImplicit(_ tag: Tag) -> Bool {
-        tag.rawValue.isEmpty
     }
 
     private static func place(_ mark: Mark?, firstLine: Int, lineCount: Int, path: String) -> SourceLocation {
