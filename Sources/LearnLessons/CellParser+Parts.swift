@@ -8,7 +8,7 @@ extension CellParser {
 
     mutating func readCompare(_ node: YNode, base: RunConfig, known: Bool) -> [Variant]? {
         guard let items = report.list(node, key: "compare") else { return nil }
-        let specs = [Self.labelSpec] + Schema.cell.filter(\.overridable)
+        let specs = [Self.labelSpec] + Schema.cell.filter(\.overridable).map(\.optional)
         var notHere = Self.optimizerHelp
         for spec in Schema.cell where !spec.overridable {
             notHere[spec.name] = "`\(spec.name)` belongs to the cell and cannot change in a compare run"

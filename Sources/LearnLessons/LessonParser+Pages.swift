@@ -4,6 +4,8 @@ extension LessonParser {
         var page: Page
         var prose: [Substring] = []
         var modelFences = 0
+        /// A cell was written here, even if it did not parse.
+        var hadCell = false
 
         mutating func flushProse() {
             while let first = prose.first, first.allSatisfy(\.isWhitespace) { prose.removeFirst() }
@@ -22,7 +24,7 @@ extension LessonParser {
         func finish(_ builder: PageBuilder?, into report: inout Report) {
             guard var b = builder else { return }
             b.flushProse()
-            if b.page.blocks.isEmpty {
+            if b.page.blocks.isEmpty, !b.hadCell {
                 report.add(.emptyPage, at: b.page.location, "page `\(b.page.title)` has nothing under its heading")
             }
             pages.append(b.page)
@@ -73,6 +75,7 @@ extension LessonParser {
                     continue
                 }
                 current?.flushProse()
+                current?.hadCell = true
                 guard fence.closed else { continue }
                 if let block = cellBlock(fence, at: location, ids: &blockIDs, builder: &current!.modelFences) {
                     current?.page.blocks.append(block)

@@ -83,7 +83,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .unknownBlock: "a fence info string that looks like a misspelt cell kind"
         case .emptyBlock: "a model, quiz or hint block with nothing in it"
         case .oneModelPerPage: "a page holds more than one model cell"
-        case .badYAML: "YAML syntax error, or anchors/aliases/tags (not allowed)"
+        case .badYAML: "YAML syntax error"
         case .tooDeep: "YAML nested (or indented) deeper than a lesson ever needs"
         case .tooLarge: "a YAML block too big to be a cell"
         case .duplicateKey: "the same key twice in one mapping"
@@ -134,6 +134,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var message: String
     /// A suggestion (`did you mean `lr`?`), shown as `= help:`.
     public var help: String?
+    /// The source line under the location, once the file's text is known.
+    public var excerpt: Excerpt?
 
     public init(_ rule: Rule, at location: SourceLocation, _ message: String, help: String? = nil) {
         self.location = location

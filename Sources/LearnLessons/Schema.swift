@@ -29,6 +29,12 @@ public struct KeySpec: Sendable {
         self.overridable = overridable
         self.uses = uses
     }
+
+    /// The same key, not required (a compare run inherits the cell's value).
+    var optional: KeySpec {
+        KeySpec(name, type, default: defaultText, range: rangeText, usedBy: usedBy, required: false,
+                overridable: overridable, uses: uses, doc)
+    }
 }
 
 public enum Schema {

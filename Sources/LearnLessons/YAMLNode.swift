@@ -56,7 +56,8 @@ enum YAMLBlock {
     /// 1000 levels and the stack of any thread.
     static let maxFlowDepth = 16
     static let maxIndent = 40
-    /// Node budget for one block (also defuses alias "billion laughs").
+    /// Node budget for one block. Yams shares aliased nodes, so an alias "billion laughs"
+    /// is small to compose but huge to walk: the budget stops the walk.
     static let maxNodes = 5000
 
     static func compose(_ lines: [Substring], firstLine: Int, path: String,
@@ -84,16 +85,10 @@ enum YAMLBlock {
         }
         guard let root else { return nil }
         var budget = maxNodes
-        var anchor: SourceLocation?
-        let node = convert(root, firstLine: firstLine, lineCount: lines.count, path: path, budget: &budget, anchor: &anchor)
+        let node = convert(root, firstLine: firstLine, lineCount: lines.count, path: path, budget: &budget)
         if budget < 0 {
             diagnostics.append(Diagnostic(.tooLarge, at: start, "this YAML block has more than \(maxNodes) values",
                                           help: "a cell is a handful of keys"))
-            return nil
-        }
-        if let anchor {
-            diagnostics.append(Diagnostic(.badYAML, at: anchor, "YAML anchors, aliases and tags are not allowed in lessons",
-                                          help: "write the value out in full"))
             return nil
         }
         return node
@@ -136,10 +131,9 @@ enum YAMLBlock {
     }
 
     private static func convert(_ node: Node, firstLine: Int, lineCount: Int, path: String,
-                                budget: inout Int, anchor: inout SourceLocation?) -> YNode {
+                                budget: inout Int) -> YNode {
         budget -= 1
         let location = place(node.mark, firstLine: firstLine, lineCount: lineCount, path: path)
-        if node.anchor != nil || !isImplicit(node.tag), anchor == nil { anchor = location }
         guard budget >= 0 else { return YNode(value: .sequence([]), location: location) }
         switch node {
         case .scalar(let s):
@@ -148,26 +142,20 @@ enum YAMLBlock {
             var pairs: [(key: YNode, value: YNode)] = []
             for (k, v) in m {
                 guard budget >= 0 else { break }
-                pairs.append((convert(k, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget, anchor: &anchor),
-                              convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget, anchor: &anchor)))
+                pairs.append((convert(k, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget),
+                              convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget)))
             }
             return YNode(value: .mapping(pairs), location: location)
         case .sequence(let s):
             var items: [YNode] = []
             for v in s {
                 guard budget >= 0 else { break }
-                items.append(convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget, anchor: &anchor))
+                items.append(convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget))
             }
             return YNode(value: .sequence(items), location: location)
         case .alias:
-            if anchor == nil { anchor = location }
             return YNode(value: .sequence([]), location: location)
         }
-    }
-
-    /// Tags written in the file (`!!str`, `!foo`) are refused; resolved implicit tags are fine.
-    private static func isImplicit(_ tag: Tag) -> Bool {
-        tag.rawValue.isEmpty
     }
 
     private static func place(_ mark: Mark?, firstLine: Int, lineCount: Int, path: String) -> SourceLocation {

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A lesson file read and checked: the lesson if it has no errors, and every problem.
+public struct LoadResult: Sendable {
+    public var lesson: Lesson?
+    /// Sorted by position; warnings do not stop `lesson` from loading.
+    public var diagnostics: [Diagnostic]
+    public var path: String
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A lessons folder read and checked, lessons in course order.
+public struct FolderResult: Sendable {
+    /// The lessons that loaded without errors, sorted by number.
+    public var lessons: [Lesson]
+    /// One result per `NN-*.md` file, sorted by number (then name); cross-file problems
+    /// (duplicate numbers and ids, `requires` cycles) are added to the file they concern.
+    public var files: [LoadResult]
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+    public var hasErrors: Bool { files.contains(where: \.hasErrors) }
+}
+
+public enum LessonLoader {
+    /// Lesson files larger than this are refused unread.
+    public static let maxFileBytes = 8 * 1024 * 1024
+
+    /// Reads and checks one lesson file. Data paths are confined to the file's folder, and
+    /// `requires` must name lesson files (`NN-id.md`) in that folder.
+    public static func load(file path: String) -> LoadResult {
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > maxFileBytes {
+            return LoadResult(lesson: nil, diagnostics: [Diagnostic(.tooLarge, at: start, "the file has \(size) bytes; a lesson has at most \(maxFileBytes)")], path: path)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return LoadResult(lesson: nil, diagnostics: [Diagnostic(.missingFile, at: start, "cannot read `\(path)`")], path: path)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let root = folder.isEmpty ? "." : folder
+        return load(bytes: [UInt8](data), path: path, root: root, lessonIDs: Set(lessonFiles(in: root).compactMap {
+            LessonParser.nameParts(($0 as NSString).lastPathComponent)?.id
+        }))
+    }
+
+    /// Checks lesson text that is not (or not yet) a file. `root` is the folder data paths
+    /// are confined to (nil: data files cannot be used); `lessonIDs`, when given, are the
+    /// ids `requires` may name.
+    public static func load(text: String, path: String, root: String? = nil, lessonIDs: Set<String>? = nil) -> LoadResult {
+        load(bytes: Array(text.utf8), path: path, root: root, lessonIDs: lessonIDs)
+    }
+
+    static func load(bytes: [UInt8], path: String, root: String?, lessonIDs: Set<String>?) -> LoadResult {
+        parse(bytes: bytes, path: path, root: root, lessonIDs: lessonIDs).result
+    }
+
+    /// The `NN-*.md` files of a folder, sorted by number, then name.
+    public static func lessonFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { name in
+            name.hasSuffix(".md") && name.count > 3 && name.prefix(2).allSatisfy { $0.isASCII && $0.isNumber }
+                && name.dropFirst(2).first == "-"
+        }
+        .sorted { ($0.prefix(2), $0) < ($1.prefix(2), $1) }
+        .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// Reads every `NN-*.md` lesson of a folder and checks them together.
+    public static func loadFolder(_ folder: String) -> FolderResult {
+        let paths = lessonFiles(in: folder)
+        let ids = Set(paths.compactMap { LessonParser.nameParts(($0 as NSString).lastPathComponent)?.id })
+        var parsed: [(result: LoadResult, requires: [(id: String, location: SourceLocation)])] = paths.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return (LoadResult(lesson: nil, diagnostics: [Diagnostic(.missingFile, at: SourceLocation(path: path, line: 1, column: 1),
+                                                                         "cannot read `\(path)`")], path: path), [])
+            }
+            if data.count > maxFileBytes { return (load(file: path), []) }
+            return parse(bytes: [UInt8](data), path: path, root: folder, lessonIDs: ids)
+        }
+        CrossChecks.run(&parsed)
+        let files = parsed.map(\.result)
+        return FolderResult(lessons: files.compactMap(\.lesson), files: files)
+    }
+
+    static func parse(bytes: [UInt8], path: String, root: String?,
+                      lessonIDs: Set<String>?) -> (result: LoadResult, requires: [(id: String, location: SourceLocation)]) {
+        switch SourceText.decode(bytes, path: path) {
+        case .failure(let diagnostic):
+            return (LoadResult(lesson: nil, diagnostics: [diagnostic], path: path), [])
+        case .success(let source):
+            var parser = LessonParser(source: source, root: root)
+            var (lesson, requires) = parser.parse()
+            var report = parser.report
+            if let lessonIDs {
+                let own = LessonParser.nameParts((path as NSString).lastPathComponent)?.id
+                for (id, location) in requires {
+                    if id == own {
+                        report.add(.requiresCycle, at: location, "the lesson requires itself", help: "remove `\(id)`")
+                    } else if !lessonIDs.contains(id) {
+                        report.add(.danglingRef, at: location, "no lesson `\(id)` in this folder",
+                                   help: Suggest.help(for: id, in: lessonIDs.sorted()))
+                    }
+                }
+            }
+            if report.hasErrors { lesson = nil }
+            let diagnostics = report.diagnostics.sorted { $0.location < $1.location }.map { Excerpt.attach(to: $0, from: source) }
+            return (LoadResult(lesson: lesson, diagnostics: diagnostics, path: path), requires)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// `learn lint`: checks lesson files and folders without training anything.
+public enum Linter {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    /// Exit status: every lesson valid (warnings allowed).
+    public static let exitClean: Int32 = 0
+    /// Exit status: an invalid lesson, a path that does not exist, or no lessons at all.
+    public static let exitInvalid: Int32 = 2
+
+    /// Lints files and folders (a folder: all its `NN-*.md`, checked together).
+    public static func run(paths: [String], format: Format) -> (output: String, exitCode: Int32) {
+        var results: [LoadResult] = []
+        var missing: [String] = []
+        var emptyFolders: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(path)
+                continue
+            }
+            if isDirectory.boolValue {
+                let folder = LessonLoader.loadFolder(path)
+                if folder.files.isEmpty { emptyFolders.append(path) }
+                results += folder.files
+            } else {
+                results.append(LessonLoader.load(file: path))
+            }
+        }
+        let diagnostics = results.flatMap(\.diagnostics)
+        let failed = diagnostics.contains { $0.severity == .error } || !missing.isEmpty || results.isEmpty
+        let exitCode = failed ? exitInvalid : exitClean
+        switch format {
+        case .json:
+            return (DiagnosticFormatter.json(diagnostics) + "\n", exitCode)
+        case .text:
+            var out = diagnostics.map(DiagnosticFormatter.text).joined(separator: "\n")
+            if !out.isEmpty { out += "\n" }
+            for path in missing { out += "error: no such file or folder: \(path)\n" }
+            for path in emptyFolders { out += "error: no lesson files (NN-id.md) in \(path)\n" }
+            if paths.isEmpty || (results.isEmpty && missing.isEmpty && emptyFolders.isEmpty) {
+                out += "error: no lesson files found\n"
+            }
+            out += DiagnosticFormatter.summary(files: results.count, diagnostics: diagnostics) + "\n"
+            return (out, exitCode)
+        }
+    }
+}
