@@ -54,8 +54,16 @@ private func broadcastBackward(_ out: Tensor, _ a: Tensor, _ b: Tensor, _ loop: 
                         let pa = pa.baseAddress!, pb = pb.baseAddress!, pt = pt.baseAddress!
                         loop.forEachRow { o, ia, ib in
                             let it = intoA ? ia : ib
-                            for i in 0..<n {
-                                pt[it + i * st] += pg[o + i] * d(pa[ia + i * sa], pb[ib + i * sb], py[o + i])
+                            if sa == 1 && sb == 1 {
+                                for i in 0..<n { pt[it + i] += pg[o + i] * d(pa[ia + i], pb[ib + i], py[o + i]) }
+                            } else if st == 0 {
+                                var total: Float = 0
+                                for i in 0..<n { total += pg[o + i] * d(pa[ia + i * sa], pb[ib + i * sb], py[o + i]) }
+                                pt[it] += total
+                            } else {
+                                for i in 0..<n {
+                                    pt[it + i * st] += pg[o + i] * d(pa[ia + i * sa], pb[ib + i * sb], py[o + i])
+                                }
                             }
                         }
                     }

@@ -2,8 +2,8 @@
 public enum Kernels {
     /// Rows of A per micro-tile.
     static let mr = 6
-    /// Columns of B per micro-tile (two SIMD8 vectors).
-    static let nr = 16
+    /// Columns of B per micro-tile (one SIMD8 vector).
+    static let nr = 8
     /// Depth of one packed block (A panel and B panel stay in cache across it).
     static let kc = 256
     /// Rows of A packed at once (a multiple of `mr`).
@@ -28,13 +28,14 @@ public enum Kernels {
             if !accumulate { c.update(repeating: 0, count: m * n) }
             return
         }
-        let packedA = UnsafeMutablePointer<Float>.allocate(capacity: mc * kc)
-        let packedB = UnsafeMutablePointer<Float>.allocate(capacity: kc * nc)
+        let depth = Swift.min(kc, k)
+        let packedA = UnsafeMutablePointer<Float>.allocate(capacity: Swift.min(mc, (m + mr - 1) / mr * mr) * depth)
+        let packedB = UnsafeMutablePointer<Float>.allocate(capacity: Swift.min(nc, (n + nr - 1) / nr * nr) * depth)
         defer {
             packedA.deallocate()
             packedB.deallocate()
         }
-        var tile = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+        var tile = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
         withUnsafeMutableBytes(of: &tile) { tileBytes in
             let scratch = tileBytes.baseAddress!.assumingMemoryBound(to: Float.self)
             var jc = 0
@@ -133,49 +134,37 @@ public enum Kernels {
         }
     }
 
-    /// The register tile: `C[6×16] (+)= Σ_p a[p, 0..<6] ⊗ b[p, 0..<16]` over packed panels.
+    /// The register tile: `C[6×8] (+)= Σ_p a[p, 0..<6] ⊗ b[p, 0..<8]` over packed panels.
+    /// Six SIMD8 accumulators fit the 16 vector registers even when SIMD8 is split into
+    /// two SSE halves (the default x86-64 target), so nothing spills in the inner loop.
     @inline(__always)
     private static func microKernel(_ kb: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
                                     _ c: UnsafeMutablePointer<Float>, ldc: Int, add: Bool) {
         typealias V = SIMD8<Float>
-        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
-        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+        var c0 = V(), c1 = V(), c2 = V(), c3 = V(), c4 = V(), c5 = V()
         let bv = UnsafeRawPointer(b)
         var pa = a
         for p in 0..<kb {
-            let b0 = bv.loadUnaligned(fromByteOffset: p * 64, as: V.self)
-            let b1 = bv.loadUnaligned(fromByteOffset: p * 64 + 32, as: V.self)
-            var s = V(repeating: pa[0])
-            c00 += s * b0; c01 += s * b1
-            s = V(repeating: pa[1])
-            c10 += s * b0; c11 += s * b1
-            s = V(repeating: pa[2])
-            c20 += s * b0; c21 += s * b1
-            s = V(repeating: pa[3])
-            c30 += s * b0; c31 += s * b1
-            s = V(repeating: pa[4])
-            c40 += s * b0; c41 += s * b1
-            s = V(repeating: pa[5])
-            c50 += s * b0; c51 += s * b1
+            let row = bv.loadUnaligned(fromByteOffset: p * 32, as: V.self)
+            c0 += V(repeating: pa[0]) * row
+            c1 += V(repeating: pa[1]) * row
+            c2 += V(repeating: pa[2]) * row
+            c3 += V(repeating: pa[3]) * row
+            c4 += V(repeating: pa[4]) * row
+            c5 += V(repeating: pa[5]) * row
             pa += 6
         }
         let cv = UnsafeMutableRawPointer(c)
-        @inline(__always) func store(_ i: Int, _ r0: V, _ r1: V) {
+        @inline(__always) func store(_ i: Int, _ r: V) {
             let off = i * ldc * 4
-            if add {
-                cv.storeBytes(of: r0 + cv.loadUnaligned(fromByteOffset: off, as: V.self), toByteOffset: off, as: V.self)
-                cv.storeBytes(of: r1 + cv.loadUnaligned(fromByteOffset: off + 32, as: V.self),
-                              toByteOffset: off + 32, as: V.self)
-            } else {
-                cv.storeBytes(of: r0, toByteOffset: off, as: V.self)
-                cv.storeBytes(of: r1, toByteOffset: off + 32, as: V.self)
-            }
+            let value = add ? r + cv.loadUnaligned(fromByteOffset: off, as: V.self) : r
+            cv.storeBytes(of: value, toByteOffset: off, as: V.self)
         }
-        store(0, c00, c01)
-        store(1, c10, c11)
-        store(2, c20, c21)
-        store(3, c30, c31)
-        store(4, c40, c41)
-        store(5, c50, c51)
+        store(0, c0)
+        store(1, c1)
+        store(2, c2)
+        store(3, c3)
+        store(4, c4)
+        store(5, c5)
     }
 }

@@ -26,7 +26,7 @@ public func crossEntropy(logits: Tensor, targets: [Int]) -> Tensor {
             probabilities.withUnsafeBufferPointer { pp in
                 logits.grad.withUnsafeMutableBufferPointer { pg in
                     for r in 0..<rows {
-                        for c in 0..<classes { pg[r * classes + c] += Math.exp(pp[r * classes + c]) * scale }
+                        for c in 0..<classes { pg[r * classes + c] += FastMath.expNonPositive(pp[r * classes + c]) * scale }
                         pg[r * classes + targets[r]] -= scale
                     }
                 }
@@ -52,7 +52,7 @@ public func bceWithLogits(_ logits: Tensor, _ targets: Tensor) -> Tensor {
         targets.data.withUnsafeBufferPointer { py in
             for i in 0..<n {
                 let x = px[i]
-                total += Double(Swift.max(x, 0) - x * py[i] + Math.log1p(Math.exp(-Swift.abs(x))))
+                total += Double(Swift.max(x, 0) - x * py[i] + Math.log1p(FastMath.expNonPositive(-Swift.abs(x))))
             }
         }
     }
@@ -65,7 +65,7 @@ public func bceWithLogits(_ logits: Tensor, _ targets: Tensor) -> Tensor {
                 targets.data.withUnsafeBufferPointer { py in
                     logits.data.withUnsafeBufferPointer { px in
                         logits.grad.withUnsafeMutableBufferPointer { pg in
-                            for i in 0..<n { pg[i] += (Tensor.sigmoid(px[i]) - py[i]) * scale }
+                            for i in 0..<n { pg[i] += (FastMath.sigmoid(px[i]) - py[i]) * scale }
                         }
                     }
                 }

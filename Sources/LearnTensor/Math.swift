@@ -8,7 +8,6 @@ import Darwin
 enum Math {
     @inline(__always) static func exp(_ x: Float) -> Float { expf(x) }
     @inline(__always) static func log(_ x: Float) -> Float { logf(x) }
-    @inline(__always) static func tanh(_ x: Float) -> Float { tanhf(x) }
     @inline(__always) static func log1p(_ x: Float) -> Float { log1pf(x) }
     @inline(__always) static func log(_ x: Double) -> Double { libmLog(x) }
     @inline(__always) static func cos(_ x: Double) -> Double { libmCos(x) }

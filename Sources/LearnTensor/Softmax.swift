@@ -65,7 +65,7 @@ extension Tensor {
                                     for j in 0..<n { total += pg[base + j * inner] }
                                     for j in 0..<n {
                                         let at = base + j * inner
-                                        pgx[at] += pg[at] - Math.exp(py[at]) * total
+                                        pgx[at] += pg[at] - FastMath.expNonPositive(py[at]) * total
                                     }
                                 }
                             }
@@ -87,7 +87,7 @@ extension Tensor {
                 for j in 0..<n { m = Swift.max(m, x[base + j * inner]) }
                 var total: Float = 0
                 for j in 0..<n {
-                    let e = Math.exp(x[base + j * inner] - m)
+                    let e = FastMath.expNonPositive(x[base + j * inner] - m)
                     y[base + j * inner] = e
                     total += e
                 }

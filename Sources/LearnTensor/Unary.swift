@@ -1,25 +1,96 @@
-/// Elementwise functions of one tensor, each with its derivative beside it.
-/// The derivative is written in terms of the input `x` and the output `y`.
+/// Elementwise functions of one tensor. Each is a small type holding `y = f(x)` and its
+/// derivative `dy/dx`, written in terms of the input `x` and the output `y`, side by side.
+/// (Types rather than closures so the compiler specialises and vectorises both loops.)
+protocol Pointwise {
+    static var name: String { get }
+    func value(_ x: Float) -> Float
+    func derivative(x: Float, y: Float) -> Float
+}
+
+/// `eˣ`; d/dx = y.
+struct Exp: Pointwise {
+    static let name = "exp"
+    func value(_ x: Float) -> Float { Math.exp(x) }
+    func derivative(x: Float, y: Float) -> Float { y }
+}
+
+/// `ln x`; d/dx = 1/x.
+struct Log: Pointwise {
+    static let name = "log"
+    func value(_ x: Float) -> Float { Math.log(x) }
+    func derivative(x: Float, y: Float) -> Float { 1 / x }
+}
+
+/// `tanh x`; d/dx = 1 − y².
+struct Tanh: Pointwise {
+    static let name = "tanh"
+    func value(_ x: Float) -> Float { FastMath.tanh(x) }
+    func derivative(x: Float, y: Float) -> Float { 1 - y * y }
+}
+
+/// `σ(x) = 1/(1 + e⁻ˣ)`; d/dx = y(1 − y).
+struct Sigmoid: Pointwise {
+    static let name = "sigmoid"
+    func value(_ x: Float) -> Float { FastMath.sigmoid(x) }
+    func derivative(x: Float, y: Float) -> Float { y * (1 - y) }
+}
+
+/// `max(0, x)`; d/dx = 1 if x > 0 else 0.
+struct ReLU: Pointwise {
+    static let name = "relu"
+    func value(_ x: Float) -> Float { x > 0 ? x : 0 }
+    func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : 0 }
+}
+
+/// `x²`; d/dx = 2x.
+struct Square: Pointwise {
+    static let name = "squared"
+    func value(_ x: Float) -> Float { x * x }
+    func derivative(x: Float, y: Float) -> Float { 2 * x }
+}
+
+/// `a·x + c` (negation, adding, scaling by a scalar); d/dx = a.
+struct Affine: Pointwise {
+    static let name = "affine"
+    let a: Float, c: Float
+    func value(_ x: Float) -> Float { a * x + c }
+    func derivative(x: Float, y: Float) -> Float { a }
+}
+
+/// `x / s`; d/dx = 1/s. (Kept apart from `Affine` so it divides exactly like PyTorch.)
+struct DivideByScalar: Pointwise {
+    static let name = "/s"
+    let s: Float
+    func value(_ x: Float) -> Float { x / s }
+    func derivative(x: Float, y: Float) -> Float { 1 / s }
+}
+
+/// `s / x`; d/dx = −s/x² = −y/x.
+struct ScalarDivide: Pointwise {
+    static let name = "s/"
+    let s: Float
+    func value(_ x: Float) -> Float { s / x }
+    func derivative(x: Float, y: Float) -> Float { -y / x }
+}
 
 extension Tensor {
-    /// `y = f(x)` elementwise; backward `∂L/∂x += ∂L/∂y · d(x, y)`.
-    @inline(__always)
-    func map(_ op: String, _ f: (Float) -> Float, derivative d: @escaping (Float, Float) -> Float) -> Tensor {
+    /// `y = f(x)` elementwise; backward `∂L/∂x += ∂L/∂y · f′(x, y)`.
+    func map<F: Pointwise>(_ f: F) -> Tensor {
         var out = [Float](repeating: 0, count: count)
         data.withUnsafeBufferPointer { px in
             out.withUnsafeMutableBufferPointer { py in
-                for i in 0..<px.count { py[i] = f(px[i]) }
+                for i in 0..<px.count { py[i] = f.value(px[i]) }
             }
         }
         let result = Tensor(out, shape: shape)
         if Tensor.recording(self) {
-            result.record(op, [self]) { result in
+            result.record(F.name, [self]) { result in
                 self.ensureGrad()
                 result.grad.withUnsafeBufferPointer { pg in
                     result.data.withUnsafeBufferPointer { py in
                         self.data.withUnsafeBufferPointer { px in
                             self.grad.withUnsafeMutableBufferPointer { pgx in
-                                for i in 0..<pgx.count { pgx[i] += pg[i] * d(px[i], py[i]) }
+                                for i in 0..<pgx.count { pgx[i] += pg[i] * f.derivative(x: px[i], y: py[i]) }
                             }
                         }
                     }
@@ -29,42 +100,20 @@ extension Tensor {
         return result
     }
 
-    /// `eˣ`; d/dx = y.
-    public func exp() -> Tensor { map("exp", Math.exp) { _, y in y } }
-    /// `ln x`; d/dx = 1/x.
-    public func log() -> Tensor { map("log", Math.log) { x, _ in 1 / x } }
-    /// `tanh x`; d/dx = 1 − y².
-    public func tanh() -> Tensor { map("tanh", Math.tanh) { _, y in 1 - y * y } }
-    /// `σ(x) = 1/(1 + e⁻ˣ)`, evaluated as `eˣ/(1 + eˣ)` for x < 0 so it never overflows; d/dx = y(1 − y).
-    public func sigmoid() -> Tensor { map("sigmoid", Tensor.sigmoid) { _, y in y * (1 - y) } }
-    /// `max(0, x)`; d/dx = 1 if x > 0 else 0.
-    public func relu() -> Tensor { map("relu", { $0 > 0 ? $0 : 0 }) { x, _ in x > 0 ? 1 : 0 } }
-    /// `x²`; d/dx = 2x.
-    public func squared() -> Tensor { map("squared", { $0 * $0 }) { x, _ in 2 * x } }
-
-    @inline(__always)
-    static func sigmoid(_ x: Float) -> Float {
-        if x >= 0 { return 1 / (1 + Math.exp(-x)) }
-        let e = Math.exp(x)
-        return e / (1 + e)
-    }
+    public func exp() -> Tensor { map(Exp()) }
+    public func log() -> Tensor { map(Log()) }
+    public func tanh() -> Tensor { map(Tanh()) }
+    public func sigmoid() -> Tensor { map(Sigmoid()) }
+    public func relu() -> Tensor { map(ReLU()) }
+    public func squared() -> Tensor { map(Square()) }
 }
 
-/// `−a`; d/da = −1.
-public prefix func - (a: Tensor) -> Tensor { a.map("neg", { -$0 }) { _, _ in -1 } }
-/// `a + s`; d/da = 1.
-public func + (a: Tensor, s: Float) -> Tensor { a.map("+s", { $0 + s }) { _, _ in 1 } }
-/// `s + a`; d/da = 1.
-public func + (s: Float, a: Tensor) -> Tensor { a.map("s+", { s + $0 }) { _, _ in 1 } }
-/// `a − s`; d/da = 1.
-public func - (a: Tensor, s: Float) -> Tensor { a.map("-s", { $0 - s }) { _, _ in 1 } }
-/// `s − a`; d/da = −1.
-public func - (s: Float, a: Tensor) -> Tensor { a.map("s-", { s - $0 }) { _, _ in -1 } }
-/// `a · s`; d/da = s.
-public func * (a: Tensor, s: Float) -> Tensor { a.map("*s", { $0 * s }) { _, _ in s } }
-/// `s · a`; d/da = s.
-public func * (s: Float, a: Tensor) -> Tensor { a.map("s*", { s * $0 }) { _, _ in s } }
-/// `a / s`; d/da = 1/s.
-public func / (a: Tensor, s: Float) -> Tensor { a.map("/s", { $0 / s }) { _, _ in 1 / s } }
-/// `s / a`; d/da = −s/a² = −y/a.
-public func / (s: Float, a: Tensor) -> Tensor { a.map("s/", { s / $0 }) { x, y in -y / x } }
+public prefix func - (a: Tensor) -> Tensor { a.map(Affine(a: -1, c: 0)) }
+public func + (a: Tensor, s: Float) -> Tensor { a.map(Affine(a: 1, c: s)) }
+public func + (s: Float, a: Tensor) -> Tensor { a.map(Affine(a: 1, c: s)) }
+public func - (a: Tensor, s: Float) -> Tensor { a.map(Affine(a: 1, c: -s)) }
+public func - (s: Float, a: Tensor) -> Tensor { a.map(Affine(a: -1, c: s)) }
+public func * (a: Tensor, s: Float) -> Tensor { a.map(Affine(a: s, c: 0)) }
+public func * (s: Float, a: Tensor) -> Tensor { a.map(Affine(a: s, c: 0)) }
+public func / (a: Tensor, s: Float) -> Tensor { a.map(DivideByScalar(s: s)) }
+public func / (s: Float, a: Tensor) -> Tensor { a.map(ScalarDivide(s: s)) }

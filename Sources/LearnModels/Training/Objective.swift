@@ -32,20 +32,28 @@ enum Objective {
             }
             return Evaluation(loss: crossEntropy(logits: y, targets: set.labels),
                               accuracy: accuracy(y.data, classes: set.classes, targets: set.labels))
-        case .tokens(let inputs, let targets, let scored, let b, let t):
+        case .tokens(let inputs, _, _, let b, let t):
             guard case .sequence(let model) = network else { preconditionFailure("tokens given to a point model") }
-            let forward = model.forward(inputs, batch: b, time: t)
-            let v = forward.logits.shape[2]
-            var logits = forward.logits.reshaped([b * t, v])                  // [B·T, V]
-            var rows = Array(0..<(b * t))
-            if scored.contains(false) {
-                rows = rows.filter { scored[$0] }
-                logits = embedding(logits, rows, shape: [rows.count])         // [n, V]: the scored rows
-            }
-            let wanted = rows.map { targets[$0] }
-            return Evaluation(loss: crossEntropy(logits: logits, targets: wanted),
-                              accuracy: accuracy(logits.data, classes: v, targets: wanted), forward: forward)
+            return scored(model.forward(inputs, batch: b, time: t), batch)
         }
+    }
+
+    /// The loss of a sequence model's forward pass on `batch`.
+    static func lossOf(_ forward: SequenceForward, _ batch: Batch) -> Tensor { scored(forward, batch).loss }
+
+    /// Cross-entropy and accuracy over the scored positions of a token batch.
+    private static func scored(_ forward: SequenceForward, _ batch: Batch) -> Evaluation {
+        guard case .tokens(_, let targets, let scored, let b, let t) = batch else { preconditionFailure("not a token batch") }
+        let v = forward.logits.shape[2]
+        var logits = forward.logits.reshaped([b * t, v])                      // [B·T, V]
+        var rows = Array(0..<(b * t))
+        if scored.contains(false) {
+            rows = rows.filter { scored[$0] }
+            logits = embedding(logits, rows, shape: [rows.count])             // [n, V]: the scored rows
+        }
+        let wanted = rows.map { targets[$0] }
+        return Evaluation(loss: crossEntropy(logits: logits, targets: wanted),
+                          accuracy: accuracy(logits.data, classes: v, targets: wanted), forward: forward)
     }
 
     /// Fraction of rows of `logits [N, C]` whose argmax is the target.

@@ -19,13 +19,7 @@ extension Trainer {
     private func trainStep() {
         let index = step + 1
         let classic = config.rule == .classic
-        let batch: Batch
-        switch (network, classic, data) {
-        case (.kx, _, .points(let train, _)), (.perceptron, true, .points(let train, _)):
-            batch = .points(train)
-        default:
-            batch = sampler.next(data, size: config.batch)
-        }
+        let batch = nextBatch(&sampler)
         optimizer.zeroGrad()
         let evaluation = Objective.evaluate(network, batch)
         let loss = evaluation.loss.item
@@ -59,6 +53,17 @@ extension Trainer {
         step = index
         history.append(StepMetrics(step: index, loss: Double(loss), gradNorm: norm, accuracy: evaluation.accuracy))
         recordScalars()
+    }
+
+    /// The examples of the next step: the whole training set for `kx` (one full-batch
+    /// step, or one pass of the rule) and the classic perceptron rule, else a minibatch.
+    func nextBatch(_ sampler: inout BatchSampler) -> Batch {
+        switch (network, config.rule, data) {
+        case (.kx, _, .points(let train, _)), (.perceptron, .classic, .points(let train, _)):
+            return .points(train)
+        default:
+            return sampler.next(data, size: config.batch)
+        }
     }
 
     /// ‖g‖ over all parameters, accumulated in Double so huge gradients overflow only

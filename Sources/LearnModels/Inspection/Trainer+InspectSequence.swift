@@ -1,0 +1,91 @@
+import LearnTensor
+
+extension Trainer {
+    /// The example a sequence model is inspected on: the first validation sequence (the
+    /// first training pair for `translate`, whose validation pairs are unseen sentences;
+    /// the first validation window of a text).
+    var inspectedExample: (input: [Int], target: [Int], scored: [Bool]) {
+        switch data {
+        case .tokens(let train, let validation, _):
+            let set = (config.data == .named(.translate) || validation.count == 0) ? train : validation
+            return (set.inputs[0], set.targets[0], set.scored[0])
+        case .text(let corpus, let validation):
+            if validation.count > 0 { return (validation.inputs[0], validation.targets[0], validation.scored[0]) }
+            return TextCorpus.window(corpus.train, start: 0, context: validation.time)
+        case .points:
+            preconditionFailure("points have no token example")
+        }
+    }
+
+    func inspectSequence(_ model: any SequenceModel, _ options: InspectionOptions, into out: inout Inspection) {
+        guard let vocabulary = data.vocabulary else { return }
+        let example = inspectedExample
+        let t = example.input.count
+        out.tokens = example.input.map { vocabulary.labels[$0] }
+
+        let recurrent = config.model.isRecurrent
+        let backward = recurrent && options.gradientFlow
+        let savedGrads = backward ? namedTensors.map(\.tensor.grad) : []
+        let forward = backward ? model.forward(example.input, batch: 1, time: t)
+                               : Tensor.withoutGrad { model.forward(example.input, batch: 1, time: t) }
+        if recurrent {
+            out.hidden = forward.hidden.map(\.data)
+            out.gates = forward.gates.map { (name: $0.name, values: $0.steps.map(\.data)) }
+        }
+        if !forward.attention.isEmpty {
+            out.attention = forward.attention.map { weights in                 // [1, h, T, T]
+                let heads = weights.shape[1]
+                return (0..<heads).map { head in
+                    (0..<t).map { row in Array(weights.data[((head * t + row) * t)..<((head * t + row + 1) * t)]) }
+                }
+            }
+        }
+        if let transformer = model as? Transformer {
+            let c = transformer.width
+            out.positions = (0..<t).map { Array(transformer.positions[($0 * c)..<(($0 + 1) * c)]) }
+        }
+        let table = model.embeddingTable
+        let e = table.shape[1]
+        out.embeddings = (vocabulary.labels, (0..<vocabulary.count).map { Array(table.data[($0 * e)..<(($0 + 1) * e)]) })
+
+        if backward {
+            let batch = Batch.tokens(inputs: example.input, targets: example.target, scored: example.scored, batch: 1, time: t)
+            let loss = Objective.lossOf(forward, batch)
+            if loss.item.isFinite {
+                loss.backward()
+                out.gradFlow = forward.hidden.map { h in
+                    (h.grad.reduce(0.0) { $0 + Double($1) * Double($1) }).squareRoot()
+                }
+            }
+            for (i, p) in namedTensors.enumerated() { p.tensor.grad = savedGrads[i] }
+        }
+        if options.sample { describeSample(model, example, vocabulary, options, into: &out) }
+    }
+
+    private func describeSample(_ model: any SequenceModel, _ example: (input: [Int], target: [Int], scored: [Bool]),
+                                _ vocabulary: Vocabulary, _ options: InspectionOptions, into out: inout Inspection) {
+        let window = Swift.max(example.input.count, config.context)
+        if case .text = data {
+            var rng = RandomSource(seed: config.seed ^ Generation.stream ^ UInt64(step))
+            let prompt = Array(example.input.prefix(8))
+            let text = Generation.sample(model, prompt: prompt, count: options.sampleLength, window: window,
+                                         temperature: Float(config.temperature), rng: &rng)
+            out.sample = vocabulary.decode(prompt + text)
+            return
+        }
+        guard let first = example.scored.firstIndex(of: true) else { return }
+        let answer = (0..<example.scored.count).filter { example.scored[$0] }.map { example.target[$0] }
+        var prompt = Array(example.input[0...first])
+        var stop = Set<Int>()
+        var length = answer.count
+        if config.data == .named(.translate) {
+            stop = Set(".?!_".compactMap { vocabulary.id($0) })
+            length = example.input.count - first
+        }
+        let produced = Generation.greedy(model, prompt: prompt, count: length, window: window, stop: stop)
+        if let last = prompt.last, vocabulary.symbols[last] == "=" { prompt.removeLast() }
+        let shownPrompt = vocabulary.decode(prompt)
+        out.sample = shownPrompt + "→" + vocabulary.decode(produced.filter { vocabulary.symbols[$0] != "_" })
+        out.sampleTarget = shownPrompt + "→" + vocabulary.decode(answer)
+    }
+}
