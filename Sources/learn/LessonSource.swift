@@ -49,7 +49,7 @@ enum LessonSource {
         }
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty {
-            throw Failure(code: 2, message: errors.map(\.rendered).joined(separator: "\n")
+            throw Failure(code: 2, message: errors.map(DiagnosticFormatter.text).joined(separator: "\n")
                           + "\n\(errors.count) error\(errors.count == 1 ? "" : "s"): fix the lessons (learn lint shows every problem)")
         }
         guard !lessons.isEmpty else { throw Failure(code: 2, message: "no lessons found in \(paths.joined(separator: ", "))") }

@@ -93,7 +93,7 @@ enum Fixtures {
         try perceptron.write(toFile: folder + "/02-perceptron.md", atomically: true, encoding: .utf8)
         let result = LessonLoader.loadFolder(folder)
         let errors = result.diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw FixtureError(message: errors.map(\.rendered).joined(separator: "\n")) }
+        guard errors.isEmpty else { throw FixtureError(message: errors.map(DiagnosticFormatter.text).joined(separator: "\n")) }
         return result.lessons
     }
 
