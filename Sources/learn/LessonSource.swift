@@ -1,4 +1,5 @@
 import ArgumentParser
+import LearnNotebook
 import Foundation
 import LearnLessons
 

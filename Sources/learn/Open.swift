@@ -33,7 +33,7 @@ struct Open: ParsableCommand {
                 state.page = progress.page
             }
             let terminal: Terminal
-            do {
+            do throws(TerminalError) {
                 terminal = try Terminal.open(Terminal.Options(noColor: global.noColor || ProcessEnvironment.noColor))
             } catch {
                 throw Failure(code: 1, message: """

@@ -30,7 +30,7 @@ struct TraceCommand: ParsableCommand {
             var config = modelCell.config
             if let seed = global.seed { config.seed = seed }
             let trainer: Trainer
-            do {
+            do throws(ConfigError) {
                 trainer = try Trainer(config)
             } catch {
                 throw Failure(code: 3, message: "cannot build \(modelCell.id): \(error.message)")

@@ -67,6 +67,12 @@ public final class Trainer {
         optimizer = Self.makeOptimizer(config, namedTensors.map(\.tensor))
     }
 
+    /// A new SGD momentum; the optimiser starts afresh (velocity zero) with it.
+    public func setMomentum(_ momentum: Double) {
+        config.optimizer.momentum = momentum
+        optimizer = Self.makeOptimizer(config, namedTensors.map(\.tensor))
+    }
+
     public func setClip(_ clip: Double?) { config.clip = clip }
 
     public func setTemperature(_ t: Double) { config.temperature = t }
