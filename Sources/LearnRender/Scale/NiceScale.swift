@@ -50,6 +50,7 @@ public struct NiceScale: Sendable, Equatable {
         if d1 <= d0 { d1 = d0 + 1 }
         let every = max(1, (d1 - d0 + max(1, maxTicks - 1) - 1) / max(1, maxTicks - 1))
         d0 = d0 - ((d0 % every) + every) % every
+        d1 = d0 + (d1 - d0 + every - 1) / every * every
         self.lower = pow10(d0)
         self.upper = pow10(d1)
         self.step = Double(every)

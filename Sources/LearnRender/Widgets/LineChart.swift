@@ -113,15 +113,16 @@ public struct LineChart: Sendable {
     private func renderLegend(into grid: inout CellGrid, area: Rect) {
         var column = area.x
         if !title.isEmpty {
-            column += grid.write(glyphs.displayable(title), x: column, y: area.y, style: Style(bold: true), clip: area) + 2
+            column += grid.write(glyphs.displayable(title), x: column, y: area.y, style: Style(bold: true), clip: area)
+            column += grid.write("  ", x: column, y: area.y, clip: area)
         }
         guard showLegend else { return }
         for (i, s) in series.enumerated() where !s.name.isEmpty {
             let color = s.color ?? Palette.series(i)
-            column += grid.write(marker(s.stroke), x: column, y: area.y, style: Style(foreground: color), clip: area) + 1
-            var text = glyphs.displayable(s.name)
+            column += grid.write(marker(s.stroke), x: column, y: area.y, style: Style(foreground: color), clip: area)
+            var text = " " + glyphs.displayable(s.name)
             if let last = s.values.last(where: { $0.isFinite }) { text += " " + NumberText.format(last) }
-            column += grid.write(text, x: column, y: area.y, clip: area) + 2
+            column += grid.write(text + "  ", x: column, y: area.y, clip: area)
         }
     }
 
