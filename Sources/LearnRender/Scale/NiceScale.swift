@@ -79,9 +79,9 @@ public struct NiceScale: Sendable, Equatable {
     }
 }
 
-/// 10ᵏ exactly for the integer k the scales use.
+/// 10ᵏ for integer k: exact up to 10²², and 1/10⁻ᵏ (correctly rounded) for negative k.
 func pow10(_ k: Int) -> Double {
     var r = 1.0
-    if k >= 0 { for _ in 0..<min(k, 308) { r *= 10 } } else { for _ in 0..<min(-k, 308) { r /= 10 } }
-    return r
+    for _ in 0..<min(abs(k), 308) { r *= 10 }
+    return k >= 0 ? r : 1 / r
 }
