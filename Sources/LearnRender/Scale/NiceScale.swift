@@ -15,6 +15,9 @@ public struct NiceScale: Sendable, Equatable {
     public let step: Double
     public let ticks: [Double]
     public let isLog: Bool
+    /// log₁₀(lower) and log₁₀(upper) − log₁₀(lower), kept so `position` costs one log.
+    private let logLower: Double
+    private let logSpan: Double
 
     /// A linear scale covering `lo…hi` with at most `maxTicks` ticks (at least 2).
     /// Non-finite bounds fall back to 0…1; an empty span is widened by ±1 (or ±10% of |lo|).
@@ -35,6 +38,8 @@ public struct NiceScale: Sendable, Equatable {
         self.upper = last * step
         self.step = step
         self.isLog = false
+        logLower = 0
+        logSpan = 1
         let count = Int(last - first)
         self.ticks = (0...max(0, count)).map { (first + Double($0)) * step }
     }
@@ -55,6 +60,8 @@ public struct NiceScale: Sendable, Equatable {
         self.upper = pow10(d1)
         self.step = Double(every)
         self.isLog = true
+        logLower = Double(d0)
+        logSpan = Double(d1 - d0)
         self.ticks = stride(from: d0, through: d1, by: every).map { pow10($0) }
     }
 
@@ -65,7 +72,7 @@ public struct NiceScale: Sendable, Equatable {
         guard value.isFinite else { return .nan }
         if isLog {
             guard value > 0 else { return .nan }
-            return (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+            return (log10(value) - logLower) / logSpan
         }
         return (value - lower) / (upper - lower)
     }
