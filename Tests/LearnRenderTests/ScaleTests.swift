@@ -77,3 +77,12 @@ import Testing
         #expect(map.look(0.5, lo: -1, hi: 1).0 != map.look(-0.5, lo: -1, hi: 1).0)
     }
 }
+
+@Suite struct TightScaleTests {
+    @Test func tightKeepsTheDataRange() {
+        let s = NiceScale(lo: -1.9, hi: 2.1, maxTicks: 3, tight: true)
+        #expect(s.lower == -1.9 && s.upper == 2.1)
+        #expect(s.ticks == [-1, 0, 1, 2] || s.ticks == [0, 2] || s.ticks == [-0, 2])
+        #expect(s.ticks.allSatisfy { $0 >= -1.9 && $0 <= 2.1 })
+    }
+}

@@ -33,6 +33,26 @@ enum WidgetCases {
             LineChart(series: [.init(name: "", values: values)], glyphs: g, title: "loss", logY: true)
                 .render(into: &grid, area: area)
         },
+        WidgetCase(name: "lineChartFit", width: 26, height: 8) { g, grid, area in
+            let xs: [Double] = [-1, -0.5, 0, 0.5, 1]
+            LineChart(series: [.init(name: "data", values: [-1.9, -1.1, 0.1, 0.9, 2.1], xs: xs, stroke: .points),
+                               .init(name: "k=2", values: [-2, 2], xs: [-1, 1])], glyphs: g)
+                .render(into: &grid, area: area)
+        },
+        WidgetCase(name: "heatmapHalfBlockWithPath", width: 10, height: 4) { g, grid, area in
+            let values: [Double] = (0..<36).map { i in
+                let product: Int = (i % 6 - 3) * (i / 6 - 3)
+                return Double(product)
+            }
+            Heatmap(values: values, rows: 6, columns: 6,
+                    mode: .halfBlock, glyphs: g, showColorBar: false,
+                    markers: [.init(row: 0, column: 0, glyph: "*"), .init(row: 5, column: 5, glyph: "@")])
+                .render(into: &grid, area: area)
+        },
+        WidgetCase(name: "barsVerticalSigned", width: 8, height: 7) { g, grid, area in
+            Bars(values: [1, -0.5, 0.25, -1], orientation: .vertical, glyphs: g, showValues: false)
+                .render(into: &grid, area: area)
+        },
         WidgetCase(name: "heatmapSigned", width: 22, height: 7) { g, grid, area in
             Heatmap(values: [1, -1, 0.5, -0.5, 0.1, -0.1, 0, 0.75, -0.75], rows: 3, columns: 3, glyphs: g,
                     title: "W", rowLabels: ["a", "b", "c"], columnLabels: ["x", "y", "z"])

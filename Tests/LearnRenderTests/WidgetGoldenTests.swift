@@ -6,12 +6,12 @@ import Testing
     @Test func lineChartAscii() {
         Golden.expect(widget("lineChart").render(.ascii), [
             "- loss 0.3  xxxxxxxxxxxxxxxxxx",
-            "4+'-.xxxxxxxxxxxxxxxxxxxxxxxxx",
-            "x|xx'-..xxxxxxxxxxxxxxxxxxxxxx",
-            "x|xxxxxx'xxxxxxxxxxxxxxxx.'.xx",
-            "2+xxxxxxxxxxxx.xxxxxxxxx.'x'.x",
-            "x|xxxxxxxxxxxxx''--...x.'xxx|x",
-            "0+xxxxxxxxxxxxxxxxxxxx''xxxxx'",
+            "4+'.xxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "x|xx'.xxxxxxxxxxxxxxxxxxxxxxxx",
+            "x|xxxx''-xxxxxxxxxxxxxxxxx.xxx",
+            "2+xxxxxxxxxxxx.xxxxxxxxxx|x|xx",
+            "x|xxxxxxxxxxxxx'-..xxxxx|xxx|x",
+            "x|xxxxxxxxxxxxxxxxx'''-'xxxx'.",
             "x++--------------+------------",
             "xx0xxxxxxxxxxxxxx5xxxxxxxxxxxx",
         ])
@@ -22,10 +22,10 @@ import Testing
             "━ loss 0.3  xxxxxxxxxxxxxxxxxx",
             "4┤⠑⢄xxxxxxxxxxxxxxxxxxxxxxxxxx",
             "x│xx⠑⢄⡀xxxxxxxxxxxxxxxxxxxxxxx",
-            "x│xxxx⠈⠑⠂xxxxxxxxxxxxxxxxx⡔⡄xx",
-            "2┤xxxxxxxxxxxx⠤⣀xxxxxxxxx⡜x⠘⡄x",
-            "x│xxxxxxxxxxxxxx⠉⠒⠒⠤⠤⢄⣀x⡜xxx⠘⡄",
-            "0┤xxxxxxxxxxxxxxxxxxxxx⠉xxxxx⠘",
+            "x│xxxx⠈⠑⠂xxxxxxxxxxxxxxxxx⡰⡀xx",
+            "2┤xxxxxxxxxxxxxxxxxxxxxxx⡰⠁⠱⡀x",
+            "x│xxxxxxxxxxxx⠉⠒⠤⣀⣀xxxxx⡰⠁xx⢣x",
+            "x│xxxxxxxxxxxxxxxxx⠉⠉⠑⠒⠴⠁xxxx⢣",
             "x└┬──────────────┬────────────",
             "xx0xxxxxxxxxxxxxx5xxxxxxxxxxxx",
         ])
@@ -54,6 +54,74 @@ import Testing
             "0.01┤xxxxxxxxxxxxxxxxxxxxxxxxx",
             "xxxx└┬─────────┬────────┬─────",
             "xxxxx0xxxxxxxx200xxxxxx400xxxx",
+        ])
+    }
+
+    @Test func lineChartFitAscii() {
+        Golden.expect(widget("lineChartFit").render(.ascii), [
+            "o data 2.1  - k=2 2  xxxxx",
+            "x2+xxxxxxxxxxxxxxxxxxx.--o",
+            "xx|xxxxxxxxxxxxxx.--o'xxxx",
+            "x0+xxxxxxxxx..o''xxxxxxxxx",
+            "xx|xxxx..o-'xxxxxxxxxxxxxx",
+            "-2+o--'xxxxxxxxxxxxxxxxxxx",
+            "xx++----------+----------+",
+            "xx-1xxxxxxxxxx0xxxxxxxxxx1",
+        ])
+    }
+
+    @Test func lineChartFitUnicode() {
+        Golden.expect(widget("lineChartFit").render(.unicode), [
+            "• data 2.1  ━ k=2 2  xxxxx",
+            "x2┤xxxxxxxxxxxxxxxxxx⢀⣀⠤⠒•",
+            "xx│xxxxxxxxxxxxxx⣀⠤⠒•⠁xxxx",
+            "x0┤xxxxxxxxx⣀⡠•⠊⠉xxxxxxxxx",
+            "xx│xxxx⢀⡠•⠒⠉xxxxxxxxxxxxxx",
+            "-2┤•⠤⠒⠉⠁xxxxxxxxxxxxxxxxxx",
+            "xx└┬──────────┬──────────┬",
+            "xx-1xxxxxxxxxx0xxxxxxxxxx1",
+        ])
+    }
+
+    @Test func heatmapHalfBlockWithPathAscii() {
+        Golden.expect(widget("heatmapHalfBlockWithPath").render(.ascii), [
+            "pooled 2xx",
+            "#*#+++===x",
+            "+++...,,,x",
+            "===,,,+@+x",
+        ])
+    }
+
+    @Test func heatmapHalfBlockWithPathUnicode() {
+        Golden.expect(widget("heatmapHalfBlockWithPath").render(.unicode), [
+            "*▀▀▀▀▀xxxx",
+            "▀▀▀▀▀▀xxxx",
+            "▀▀▀▀▀@xxxx",
+            "xxxxxxxxxx",
+        ])
+    }
+
+    @Test func barsVerticalSignedAscii() {
+        Golden.expect(widget("barsVerticalSigned").render(.ascii), [
+            "#xxxxxxx",
+            "#xxxxxxx",
+            "#xxx=xxx",
+            "--------",
+            "xx=xxx=x",
+            "xx=xxx=x",
+            "xxxxxx=x",
+        ])
+    }
+
+    @Test func barsVerticalSignedUnicode() {
+        Golden.expect(widget("barsVerticalSigned").render(.unicode), [
+            "█xxxxxxx",
+            "█xxxxxxx",
+            "█xxx▆xxx",
+            "────────",
+            "xx▒xxx▒x",
+            "xx▒xxx▒x",
+            "xxxxxx▒x",
         ])
     }
 

@@ -21,7 +21,10 @@ public struct NiceScale: Sendable, Equatable {
 
     /// A linear scale covering `lo…hi` with at most `maxTicks` ticks (at least 2).
     /// Non-finite bounds fall back to 0…1; an empty span is widened by ±1 (or ±10% of |lo|).
-    public init(lo: Double, hi: Double, maxTicks: Int) {
+    ///
+    /// `tight`: the scale keeps lo…hi as its ends (no widening, full resolution for the
+    /// data) and the ticks are the step multiples inside it, with raw step s / maxTicks.
+    public init(lo: Double, hi: Double, maxTicks: Int, tight: Bool = false) {
         var lo = lo, hi = hi
         if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
         if lo > hi { swap(&lo, &hi) }
@@ -29,19 +32,19 @@ public struct NiceScale: Sendable, Equatable {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             lo -= pad; hi += pad
         }
-        let n = Double(max(1, maxTicks - 1))
+        let n = Double(tight ? max(1, maxTicks) : max(1, maxTicks - 1))
         let raw = (hi - lo) / n
         let magnitude = pow10(Int((log10(raw)).rounded(.down)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-9) } ?? 10 * magnitude
-        let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
-        self.lower = first * step
-        self.upper = last * step
+        let first = (lo / step).rounded(tight ? .up : .down), last = (hi / step).rounded(tight ? .down : .up)
+        self.lower = tight ? lo : first * step
+        self.upper = tight ? hi : last * step
         self.step = step
         self.isLog = false
         logLower = 0
         logSpan = 1
         let count = Int(last - first)
-        self.ticks = (0...max(0, count)).map { (first + Double($0)) * step }
+        self.ticks = count < 0 ? [] : (0...count).map { (first + Double($0)) * step }
     }
 
     /// A log₁₀ scale over the positive range `lo…hi`, ticks at decades (every k-th decade
