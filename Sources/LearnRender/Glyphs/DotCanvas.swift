@@ -42,8 +42,10 @@ public struct DotCanvas: Sendable {
 
     /// Draws the straight dot line from (x0, y0) to (x1, y1) (Bresenham), clipped.
     public mutating func line(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, color: Int = 0) {
-        let big = 4 * (width + height) + 8
-        guard abs(x0) < big * 4, abs(x1) < big * 4, abs(y0) < big * 4, abs(y1) < big * 4 else { return }
+        // The walk visits every dot between the ends; ends absurdly far outside would make it
+        // long, so such a line is dropped (widgets only pass clamped points).
+        let far = 16 * (width + height) + 64
+        guard abs(x0) < far, abs(x1) < far, abs(y0) < far, abs(y1) < far else { return }
         var x = x0, y = y0
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1

@@ -1,7 +1,7 @@
 extension GlyphSet {
     /// `text` as this glyph set can show it. Unicode: unchanged. ASCII: common typographic
     /// characters become their ASCII spelling (`—` → `--`, `“` → `"`, `…` → `...`, `−` → `-`,
-    /// `×` → `x`) and any other non-ASCII grapheme becomes `?`, so ASCII output stays ASCII.
+    /// `×` → `x`, `±` → `+-`) and any other non-ASCII grapheme becomes `?`, so ASCII output stays ASCII.
     public func displayable(_ text: String) -> String {
         if isUnicode || text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
@@ -18,6 +18,9 @@ extension GlyphSet {
             case "‘", "’", "‚": out += "'"
             case "…": out += "..."
             case "×": out += "x"
+            case "±": out += "+-"
+            case "≤": out += "<="
+            case "≥": out += ">="
             case "·", "•": out += "*"
             case "→": out += "->"
             case "←": out += "<-"

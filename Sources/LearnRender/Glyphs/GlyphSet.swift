@@ -66,7 +66,7 @@ public struct GlyphSet: Sendable, Hashable {
         negative: [" ", ",", "-", "=", "%"],
         verticalEighths: [" ", "_", "_", ".", ".", "=", "=", "#", "#"],
         horizontalEighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
-        negativeBar: "=", masked: ".", bullet: "-", quoteBar: "|",
+        negativeBar: "=", masked: "~", bullet: "-", quoteBar: "|",
         pointMarkers: ["o", "x", "+", "*", "#", "@"], dot: "o", neuron: "O", ellipsis: "~")
 
     /// The glyph of `ramp` for `level` in 0…1 (clamped; NaN is empty).

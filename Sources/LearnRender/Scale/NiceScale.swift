@@ -15,10 +15,16 @@ public struct NiceScale: Sendable, Equatable {
     public let step: Double
     public let ticks: [Double]
     public let isLog: Bool
+    /// log₁₀(lower) and log₁₀(upper) − log₁₀(lower), kept so `position` costs one log.
+    private let logLower: Double
+    private let logSpan: Double
 
     /// A linear scale covering `lo…hi` with at most `maxTicks` ticks (at least 2).
     /// Non-finite bounds fall back to 0…1; an empty span is widened by ±1 (or ±10% of |lo|).
-    public init(lo: Double, hi: Double, maxTicks: Int) {
+    ///
+    /// `tight`: the scale keeps lo…hi as its ends (no widening, full resolution for the
+    /// data) and the ticks are the step multiples inside it, with raw step s / maxTicks.
+    public init(lo: Double, hi: Double, maxTicks: Int, tight: Bool = false) {
         var lo = lo, hi = hi
         if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
         if lo > hi { swap(&lo, &hi) }
@@ -26,17 +32,19 @@ public struct NiceScale: Sendable, Equatable {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             lo -= pad; hi += pad
         }
-        let n = Double(max(1, maxTicks - 1))
+        let n = Double(tight ? max(1, maxTicks) : max(1, maxTicks - 1))
         let raw = (hi - lo) / n
         let magnitude = pow10(Int((log10(raw)).rounded(.down)))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw * (1 - 1e-9) } ?? 10 * magnitude
-        let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
-        self.lower = first * step
-        self.upper = last * step
+        let first = (lo / step).rounded(tight ? .up : .down), last = (hi / step).rounded(tight ? .down : .up)
+        self.lower = tight ? lo : first * step
+        self.upper = tight ? hi : last * step
         self.step = step
         self.isLog = false
+        logLower = 0
+        logSpan = 1
         let count = Int(last - first)
-        self.ticks = (0...max(0, count)).map { (first + Double($0)) * step }
+        self.ticks = count < 0 ? [] : (0...count).map { (first + Double($0)) * step }
     }
 
     /// A log₁₀ scale over the positive range `lo…hi`, ticks at decades (every k-th decade
@@ -50,10 +58,13 @@ public struct NiceScale: Sendable, Equatable {
         if d1 <= d0 { d1 = d0 + 1 }
         let every = max(1, (d1 - d0 + max(1, maxTicks - 1) - 1) / max(1, maxTicks - 1))
         d0 = d0 - ((d0 % every) + every) % every
+        d1 = d0 + (d1 - d0 + every - 1) / every * every
         self.lower = pow10(d0)
         self.upper = pow10(d1)
         self.step = Double(every)
         self.isLog = true
+        logLower = Double(d0)
+        logSpan = Double(d1 - d0)
         self.ticks = stride(from: d0, through: d1, by: every).map { pow10($0) }
     }
 
@@ -64,7 +75,7 @@ public struct NiceScale: Sendable, Equatable {
         guard value.isFinite else { return .nan }
         if isLog {
             guard value > 0 else { return .nan }
-            return (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+            return (log10(value) - logLower) / logSpan
         }
         return (value - lower) / (upper - lower)
     }
@@ -78,9 +89,9 @@ public struct NiceScale: Sendable, Equatable {
     }
 }
 
-/// 10ᵏ exactly for the integer k the scales use.
+/// 10ᵏ for integer k: exact up to 10²², and 1/10⁻ᵏ (correctly rounded) for negative k.
 func pow10(_ k: Int) -> Double {
     var r = 1.0
-    if k >= 0 { for _ in 0..<min(k, 308) { r *= 10 } } else { for _ in 0..<min(-k, 308) { r /= 10 } }
-    return r
+    for _ in 0..<min(abs(k), 308) { r *= 10 }
+    return k >= 0 ? r : 1 / r
 }

@@ -7,7 +7,7 @@ public enum Palette {
     /// Negative end of the diverging scale: dark grey → blue.
     public static let negativeRamp: [Color] = [236, 17, 18, 19, 20, 26, 32, 39].map { .indexed($0) }
     /// Positive end of the diverging scale: dark grey → red.
-    public static let positiveRamp: [Color] = [236, 52, 88, 124, 160, 196, 203, 210].map { .indexed($0) }
+    public static let positiveRamp: [Color] = [236, 52, 88, 124, 160, 196, 203].map { .indexed($0) }
     /// Sequential scale (attention, probabilities): dark → green → yellow.
     public static let sequentialRamp: [Color] = [234, 22, 28, 34, 70, 112, 148, 184, 226].map { .indexed($0) }
     /// Class colours for decision regions, points and series.

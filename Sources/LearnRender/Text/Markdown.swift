@@ -131,6 +131,22 @@ enum Markdown {
             }
             return false
         }
+        /// A lone marker (not part of `**`) at i.
+        func lone(_ i: Int) -> Bool {
+            (i == 0 || chars[i - 1] != chars[i]) && (i + 1 >= chars.count || chars[i + 1] != chars[i])
+        }
+        /// `*x` / `_x` opens when followed by a non-space, `_` only at a word start, and a closer follows.
+        func opensEmphasis(at i: Int) -> Bool {
+            guard lone(i), i + 1 < chars.count, !chars[i + 1].isWhitespace else { return false }
+            if chars[i] == "_", i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber { return false }
+            return (i + 2..<chars.count).contains { chars[$0] == chars[i] && closesEmphasis(at: $0) }
+        }
+        /// `x*` / `x_` closes after a non-space, `_` only at a word end.
+        func closesEmphasis(at i: Int) -> Bool {
+            guard lone(i), i > 0, !chars[i - 1].isWhitespace else { return false }
+            if chars[i] == "_", i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1].isNumber { return false }
+            return true
+        }
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -146,8 +162,7 @@ enum Markdown {
                 emit(); bold.toggle(); i += 2
                 continue
             }
-            let wordEdge = c == "*" || (i == 0 || !chars[i - 1].isLetter || em)
-            if (c == "*" || c == "_"), wordEdge, em || closes([c], from: i + 1) {
+            if c == "*" || c == "_", em ? closesEmphasis(at: i) : opensEmphasis(at: i) {
                 emit(); em.toggle(); i += 1
                 continue
             }

@@ -40,7 +40,7 @@ enum TextWrap {
                 line.append(contentsOf: word.cells); used += word.width
                 continue
             }
-            if gap == 1 && used + 2 <= width { line.append(Cell(" ")); used += 1 }
+            if used > start { newLine() }
             for cell in word.cells {
                 let w = DisplayWidth.of(cell.text)
                 if used + w > width {

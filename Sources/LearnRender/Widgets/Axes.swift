@@ -27,7 +27,7 @@ struct Axes {
                     height: area.height - bottom)
         if let x {
             xLo = x.lo; xHi = x.hi
-            self.x = NiceScale(lo: x.lo, hi: x.hi, maxTicks: max(2, plot.width / 10))
+            self.x = NiceScale(lo: x.lo, hi: x.hi, maxTicks: max(4, plot.width / 8))
         } else {
             xLo = 0; xHi = 1; self.x = nil
         }

@@ -111,7 +111,7 @@ public struct Bars: Sendable {
             }
             if valueWidth > 0 {
                 grid.write(texts[i], x: barArea.maxX + 1, y: y, style: axis,
-                           clip: Rect(x: barArea.maxX + 1, y: y, width: valueWidth, height: 1))
+                           clip: Rect(x: barArea.maxX + 1, y: y, width: valueWidth, height: 1).intersection(area))
             }
         }
     }
@@ -149,7 +149,7 @@ public struct Bars: Sendable {
                 }
             }
             if showLabels, i < labels.count {
-                grid.write(glyphs.displayable(labels[i]), x: x, y: plot.maxY, style: axis, clip: Rect(x: x, y: plot.maxY, width: step, height: 1))
+                grid.write(glyphs.displayable(labels[i]), x: x, y: plot.maxY, style: axis, clip: Rect(x: x, y: plot.maxY, width: step, height: 1).intersection(area))
             }
         }
         if showValues, let peak = data.filter({ $0.isFinite }).max(by: { abs($0) < abs($1) }) {

@@ -1,11 +1,11 @@
 /// Several series over a shared x-axis: braille dots (Unicode) or `' - . : |` (ASCII),
-/// a legend with each series' last value, a y-axis with nice ticks (1/2/5 × 10ᵏ, or
-/// decades in log-y), an x-axis in nice steps.
+/// a legend with each series' last value, a y-axis with nice ticks (1/2/5 × 10ᵏ inside
+/// the data's range, or whole decades in log-y), an x-axis in nice steps.
 ///
 /// Long series are downsampled per dot column keeping min, max, first and last
 /// (`Downsample`), so spikes survive. NaN and ±∞ (and values ≤ 0 in log-y) are gaps:
 /// the line breaks there. Series are told apart without colour by their stroke
-/// (solid, dashed, points), shown in the legend.
+/// (solid, dashed, or points drawn as `•`/`o` markers over the lines), shown in the legend.
 public struct LineChart: Sendable {
     public enum Stroke: Sendable, Hashable {
         case solid, dashed, points
@@ -97,31 +97,47 @@ public struct LineChart: Sendable {
         }
         let e = extents()
         let scale = logY ? NiceScale(logLo: e.yLo, hi: e.yHi, maxTicks: max(2, body.height / 3 + 1))
-                         : NiceScale(lo: e.yLo, hi: e.yHi, maxTicks: max(2, body.height / 3 + 1))
+                         : NiceScale(lo: e.yLo, hi: e.yHi, maxTicks: max(2, body.height / 3 + 1), tight: yRange == nil)
         let axes = Axes(area: body, y: scale, x: (e.xLo, e.xHi))
         axes.render(into: &grid, glyphs: glyphs)
         let plot = axes.plot
         guard !plot.isEmpty else { return }
         var canvas = DotCanvas(columns: plot.width, rows: plot.height, glyphs: glyphs)
         let palette = series.enumerated().map { $0.element.color ?? Palette.series($0.offset) }
-        for (index, s) in series.enumerated() {
+        for (index, s) in series.enumerated() where s.stroke != .points {
             draw(s, color: index, on: &canvas, scale: scale, xLo: e.xLo, xHi: e.xHi)
         }
         canvas.render(into: &grid, x: plot.x, y: plot.y, palette: palette, clip: plot)
+        for (index, s) in series.enumerated() where s.stroke == .points {
+            mark(s, into: &grid, plot: plot, style: Style(foreground: palette[index], bold: true),
+                 scale: scale, xLo: e.xLo, xHi: e.xHi)
+        }
+    }
+
+    /// A `.points` series as one marker glyph per point, at cell resolution over the lines.
+    private func mark(_ s: Series, into grid: inout CellGrid, plot: Rect, style: Style, scale: NiceScale,
+                      xLo: Double, xHi: Double) {
+        for (i, v) in s.values.enumerated() where usable(v) {
+            let p = (x(s, i) - xLo) / (xHi - xLo), q = min(1, max(0, scale.position(v)))
+            guard p.isFinite, p >= -1e-9, p <= 1 + 1e-9, q.isFinite else { continue }
+            grid.set(plot.x + Int((p * Double(plot.width - 1)).rounded()),
+                     plot.y + Int(((1 - q) * Double(plot.height - 1)).rounded()), glyphs.dot, style: style, clip: plot)
+        }
     }
 
     private func renderLegend(into grid: inout CellGrid, area: Rect) {
         var column = area.x
         if !title.isEmpty {
-            column += grid.write(glyphs.displayable(title), x: column, y: area.y, style: Style(bold: true), clip: area) + 2
+            column += grid.write(glyphs.displayable(title), x: column, y: area.y, style: Style(bold: true), clip: area)
+            column += grid.write("  ", x: column, y: area.y, clip: area)
         }
         guard showLegend else { return }
         for (i, s) in series.enumerated() where !s.name.isEmpty {
             let color = s.color ?? Palette.series(i)
-            column += grid.write(marker(s.stroke), x: column, y: area.y, style: Style(foreground: color), clip: area) + 1
-            var text = glyphs.displayable(s.name)
+            column += grid.write(marker(s.stroke), x: column, y: area.y, style: Style(foreground: color), clip: area)
+            var text = " " + glyphs.displayable(s.name)
             if let last = s.values.last(where: { $0.isFinite }) { text += " " + NumberText.format(last) }
-            column += grid.write(text, x: column, y: area.y, clip: area) + 2
+            column += grid.write(text + "  ", x: column, y: area.y, clip: area)
         }
     }
 
@@ -140,12 +156,6 @@ public struct LineChart: Sendable {
             let p = (xv - xLo) / xSpan
             guard p >= -1e-9, p <= 1 + 1e-9 else { return nil }
             return min(w - 1, max(0, Int((p * Double(w - 1)).rounded())))
-        }
-        if s.stroke == .points {
-            for (i, v) in s.values.enumerated() where usable(v) {
-                if let column = px(x(s, i)) { canvas.set(column, py(v), color: color) }
-            }
-            return
         }
         var buckets = [Downsample.Bucket?](repeating: nil, count: w)
         var joined = [Bool](repeating: false, count: w)

@@ -93,7 +93,7 @@ public struct Network: Sendable {
                       weight: Double, magnitude: Double) {
         let level = magnitude >= 2.0 / 3 ? 2 : (magnitude >= 1.0 / 3 ? 1 : 0)
         let positive = weight >= 0
-        let style = Style(foreground: positive ? Palette.positiveRamp[5] : Palette.negativeRamp[7],
+        let style = Style(foreground: positive ? Palette.positiveRamp[5] : Palette.negativeRamp.last!,
                           bold: level == 2, dim: level == 0)
         var x = a.0, y = a.1
         let dx = abs(b.0 - a.0), dy = -abs(b.1 - a.1)

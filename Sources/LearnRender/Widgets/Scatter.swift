@@ -36,7 +36,7 @@ public struct Scatter: Sendable {
         let usable = points.filter { $0.x.isFinite && $0.y.isFinite }
         var x0 = usable.map(\.x).min() ?? 0, x1 = usable.map(\.x).max() ?? 1
         if !(x1 > x0) { x0 -= 1; x1 += 1 }
-        let yScale = NiceScale(lo: usable.map(\.y).min() ?? 0, hi: usable.map(\.y).max() ?? 1, maxTicks: 3)
+        let yScale = NiceScale(lo: usable.map(\.y).min() ?? 0, hi: usable.map(\.y).max() ?? 1, maxTicks: 3, tight: true)
         let axes = Axes(area: body, y: yScale, x: (x0, x1))
         axes.render(into: &grid, glyphs: glyphs)
         let plot = axes.plot
