@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import LearnTensor
 @testable import LearnModels
 
 /// Whether the sequence-model learning tests run: in optimised builds always; in debug
@@ -80,5 +81,24 @@ struct HeavyLearningTests {
         let t = try Trainer(c)
         let steps = LearningTests.train(t, budget: 1500, chunk: 100) { ($0.metric("val_loss") ?? 9) < 0.5 }
         #expect(t.metric("val_loss")! < 0.5, "after \(steps) steps")
+    }
+
+    /// The toy translation: every training pair right, and 我爱你 translated greedily.
+    @Test func transformerLearnsToyTranslation() throws {
+        var c = RunConfig(model: .transformer, data: .named(.translate))
+        c.embed = 32
+        c.heads = 2
+        c.blocks = 2
+        c.batch = 16
+        c.optimizer = OptimizerSettings(name: .adam, lr: 0.003)
+        let t = try Trainer(c)
+        guard case .tokens(let train, _, _) = t.data else { throw ConfigError("translate is not tokens") }
+        func trainingAccuracy(_ t: Trainer) -> Double {
+            Tensor.withoutGrad { Objective.evaluate(t.network, Batch.tokens(train, Array(0..<train.count))).accuracy ?? 0 }
+        }
+        let steps = LearningTests.train(t, budget: 600) { trainingAccuracy($0) >= 0.99 }
+        #expect(trainingAccuracy(t) >= 0.99, "after \(steps) steps")
+        let view = t.inspect()
+        #expect(view.sample == "我爱你→I love you." && view.sampleTarget == view.sample)
     }
 }
