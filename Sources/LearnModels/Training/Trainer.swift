@@ -42,6 +42,7 @@ public final class Trainer {
     /// Back to the seed's initial state: same data, same initial weights, empty history.
     /// Knob settings (learning rate, optimiser, clip, temperature) are kept.
     public func reset() {
+        // Building cannot fail here: knobs never touch what the model is built from.
         network = (try? Network.build(config, data: data)) ?? network
         namedTensors = network.model.parameters
         optimizer = Self.makeOptimizer(config, namedTensors.map(\.tensor))
