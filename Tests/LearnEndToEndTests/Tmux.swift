@@ -60,17 +60,25 @@ final class Tmux {
         wait(upTo: seconds) { $0.contains(marker) }
     }
 
+    /// Runs a command and returns its status and output. The output goes through a file,
+    /// not a pipe: the tmux server that the first command starts inherits the descriptor,
+    /// and a pipe would then never reach end-of-file.
     static func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let file = NSTemporaryDirectory() + "learn-tmux-" + UUID().uuidString
+        FileManager.default.createFile(atPath: file, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try handle.close()
+        let output = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, output)
     }
 }
 
