@@ -212,4 +212,17 @@ static inline void cn_restore_uninstall(void) {
 
 static inline int cn_restore_is_installed(void) { return cn_restore_state()->installed; }
 
+/// Unblocks the signals the terminal layer relies on (resize, job control, the ones it
+/// restores the terminal on). A process inherits its parent's signal mask, and a parent
+/// that spawns from a worker thread (with everything blocked) would otherwise leave us
+/// deaf to SIGWINCH and SIGTERM.
+static inline int cn_unblock_terminal_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    int signals[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGILL, SIGTRAP,
+                     SIGSEGV, SIGBUS, SIGFPE, SIGABRT};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&set, signals[i]);
+    return sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 #endif

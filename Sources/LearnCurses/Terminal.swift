@@ -87,6 +87,7 @@ public final class Terminal {
 
         setlocale(LC_ALL, "")
         setlocale(LC_NUMERIC, "C")
+        cn_unblock_terminal_signals()
         let isUTF8 = cn_codeset_is_utf8() != 0
 
         if let code = TerminalRestore.install(fd: STDOUT_FILENO) { throw .cannotReadModes(errno: code) }

@@ -10,6 +10,9 @@ public struct Look: Sendable, Equatable {
         self.tier = tier
     }
 
+    /// Text as this look can show it: unchanged in Unicode, spelled in ASCII otherwise.
+    func text(_ s: String) -> String { glyphs.displayable(s) }
+
     public static let unicode = Look(glyphs: .unicode, tier: .indexed256)
     public static let ascii = Look(glyphs: .ascii, tier: .none)
 

@@ -24,7 +24,7 @@ struct NotebookInTmuxTests {
     }
 
     @Test func trainingAdvancesTheStepCounter() throws {
-        let tmux = try Tmux(width: 120, height: 40, arguments: ["04"])
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["00"])
         let step = { (screen: String) -> Int? in
             guard let range = screen.range(of: #"step (\d+)/"#, options: .regularExpression) else { return nil }
             return Int(screen[range].dropFirst(5).dropLast())

@@ -2,7 +2,7 @@
 import Testing
 
 @Suite struct FormatTests {
-    @Test(arguments: [(0.0, "0"), (1.0, "1"), (0.5, "0.5"), (0.08312, "0.0831"), (123.456, "123.5"),
+    @Test(arguments: [(0.0, "0"), (1.0, "1"), (0.5, "0.5"), (0.08312, "0.08312"), (123.456, "123.5"),
                       (-2.5, "-2.5"), (1e-5, "1e-5"), (250000.0, "2.5e5"), (Double.nan, "NaN"), (Double.infinity, "inf")])
     func numbers(value: Double, text: String) {
         #expect(Format.number(value) == text)

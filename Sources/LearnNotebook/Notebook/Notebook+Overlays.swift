@@ -16,13 +16,7 @@ extension Notebook {
     func draw(_ overlay: NotebookState.Overlay, into grid: inout CellGrid, area: Rect) {
         switch overlay {
         case .help:
-            let lines = Self.keyHelp.map { key in
-                let keys = look.glyphs.isUnicode ? key.keys : key.keys.replacingOccurrences(of: "→", with: "right")
-                    .replacingOccurrences(of: "←", with: "left").replacingOccurrences(of: "↑ ↓", with: "up down")
-                    .replacingOccurrences(of: "↑↓", with: "up/down").replacingOccurrences(of: "←→", with: "left/right")
-                    .replacingOccurrences(of: "…", with: "-")
-                return (keys.padding(toDisplayWidth: 12) + key.does, Style.plain)
-            }
+            let lines = Self.keyHelp.map { key in (key.keys.padding(toDisplayWidth: 12) + key.does, Style.plain) }
             box("keys · Esc closes", lines, into: &grid, area: area)
         case .contents(let selected):
             let lines = lessons.enumerated().map { i, lesson in
@@ -49,6 +43,8 @@ extension Notebook {
 
     /// A bordered box centred in `area`, sized to its lines.
     private func box(_ title: String, _ lines: [(String, Style)], into grid: inout CellGrid, area: Rect) {
+        let title = look.text(title)
+        let lines = lines.map { (look.text($0.0), $0.1) }
         let widest = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let width = min(area.width, max(widest, DisplayWidth.of(title) + 2) + 4)
         let height = min(area.height, lines.count + 2)

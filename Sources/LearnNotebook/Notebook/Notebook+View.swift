@@ -28,7 +28,7 @@ extension Notebook {
     private func tooSmall(into grid: inout CellGrid) {
         let lines = ["terminal too small", "need \(Self.minimumWidth)×\(Self.minimumHeight)",
                      "have \(grid.width)×\(grid.height)", "q quits"]
-        for (i, line) in lines.enumerated() {
+        for (i, line) in lines.map(look.text).enumerated() {
             let y = grid.height / 2 - 2 + i
             grid.write(line, x: max(0, (grid.width - DisplayWidth.of(line)) / 2), y: y)
         }
@@ -37,7 +37,7 @@ extension Notebook {
     private func header(into grid: inout CellGrid, area: Rect) {
         grid.fill(area, with: Cell(" ", style: Look.header))
         let lesson = currentLesson
-        let left = " learn · \(twoDigits(lesson.number)) \(lesson.title)"
+        let left = look.text(" learn · \(twoDigits(lesson.number)) \(lesson.title)")
         let right = "page \(state.page + 1)/\(max(1, lesson.pages.count)) "
         let rightWidth = DisplayWidth.of(right)
         grid.write(left, x: 0, y: area.y, style: Look.header, clip: area.inset(right: rightWidth + 1))
@@ -67,19 +67,25 @@ extension Notebook {
     private func text(into grid: inout CellGrid, area: Rect) {
         var block = TextBlock(markdown: PageText.markdown(for: self), glyphs: look.glyphs)
         let lines = block.lineCount(width: area.width)
-        let scroll = min(state.scroll, max(0, lines - area.height))
-        block.scrollOffset = scroll
-        block.render(into: &grid, area: area)
-        if lines > area.height {
-            let more = scroll + area.height < lines ? "more ↓ (j)" : ""
-            let marker = look.glyphs.isUnicode ? more : more.replacingOccurrences(of: "↓", with: "v")
-            grid.write(marker, x: area.maxX - DisplayWidth.of(marker), y: area.maxY - 1, style: Look.dim, clip: area)
+        guard lines > area.height, area.height > 1 else {
+            scrollLimit = 0
+            return block.render(into: &grid, area: area)
         }
+        // Longer than the pane: the last row says where we are.
+        let page = area.inset(bottom: 1)
+        scrollLimit = lines - page.height
+        let scroll = min(state.scroll, scrollLimit)
+        block.scrollOffset = scroll
+        block.render(into: &grid, area: page)
+        let below = lines - scroll - page.height
+        let arrow = look.glyphs.isUnicode ? "↓" : "v"
+        let marker = look.text(below > 0 ? "\(below) more lines \(arrow) (j)" : "end of page · → next")
+        grid.write(marker, x: area.maxX - DisplayWidth.of(marker), y: area.maxY - 1, style: Look.dim, clip: area)
     }
 
     private func live(_ panels: [PanelName], into grid: inout CellGrid, area: Rect) {
         if let error = liveCellError {
-            grid.write("this cell cannot run: \(error)", x: area.x, y: area.y, style: Look.alert, clip: area)
+            grid.write(look.text("this cell cannot run: \(error)"), x: area.x, y: area.y, style: Look.alert, clip: area)
             return
         }
         guard let cell = liveCell else { return }
@@ -87,7 +93,7 @@ extension Notebook {
         if let divergence = cell.divergence {
             let banner = Rect(x: area.x, y: area.y, width: area.width, height: 1)
             grid.fill(banner, with: Cell(" ", style: Look.alert))
-            grid.write(" training diverged: \(divergence) — press r to reset", x: area.x, y: area.y,
+            grid.write(look.text(" training diverged: \(divergence) — press r to reset"), x: area.x, y: area.y,
                        style: Look.alert, clip: banner)
             panelArea = area.inset(top: 1)
         }
@@ -106,7 +112,8 @@ extension Notebook {
             left += "  \(Format.number(Speed.stepsPerSecond(state.speed)))/s max"
         }
         if let message = state.message { left += "  · " + message }
-        let hints = liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "
+        left = look.text(left)
+        let hints = look.text(liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit ")
         let hintWidth = DisplayWidth.of(hints)
         let room = area.width - hintWidth - 1
         grid.write(left, x: area.x, y: area.y, style: Look.status, clip: Rect(x: area.x, y: area.y, width: max(0, room), height: 1))

@@ -17,6 +17,8 @@ public final class Notebook {
     /// Fractional steps owed by the speed cap, carried between ticks.
     private var owed = 0.0
     private var lastTick: UInt64?
+    /// How far the current page's text can scroll, as last drawn.
+    var scrollLimit = Int.max
 
     public init(lessons: [Lesson], state: NotebookState = NotebookState(), look: Look, seed: UInt64? = nil) {
         precondition(!lessons.isEmpty, "a notebook needs at least one lesson")
@@ -55,7 +57,7 @@ public final class Notebook {
         case .char("["): go(lesson: state.lesson - 1, page: 0)
         case .char("g"), .home: go(lesson: state.lesson, page: 0)
         case .char("G"), .end: go(lesson: state.lesson, page: currentLesson.pages.count - 1)
-        case .down, .char("j"): state.scroll += 1
+        case .down, .char("j"): state.scroll = min(state.scroll + 1, scrollLimit)
         case .up: state.scroll = max(0, state.scroll - 1)
         case .char("t"): state.overlay = .contents(selected: state.lesson)
         case .char("?"): state.overlay = .help
@@ -127,6 +129,7 @@ public final class Notebook {
         state.lesson = lesson
         state.page = min(max(page, 0), max(0, lessons[lesson].pages.count - 1))
         state.scroll = 0
+        scrollLimit = .max
         state.selectedKnob = 0
         if state.page == lessons[lesson].pages.count - 1 { state.finished.insert(lessons[lesson].id) }
         openPage(autostart: true)

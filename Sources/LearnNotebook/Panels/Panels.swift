@@ -80,6 +80,7 @@ struct Panels {
 
     /// Writes a dim one-line note in the middle of `area` (for panels with nothing to show yet).
     func note(_ text: String, into grid: inout CellGrid, area: Rect) {
+        let text = look.text(text)
         let width = DisplayWidth.of(text)
         grid.write(text, x: area.x + max(0, (area.width - width) / 2), y: area.y + area.height / 2,
                    style: Look.dim, clip: area)

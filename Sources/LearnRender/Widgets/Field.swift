@@ -3,7 +3,8 @@
 /// The region grid (`classes`, `confidence`, row 0 at the top = largest y) is sampled at
 /// each plot cell's centre. A cell shows its class colour and a density glyph for the
 /// confidence c of n classes: level = (c − 1/n)/(1 − 1/n), so a coin flip is blank and
-/// certainty is dense — the boundary shows as a blank band without colour. Data points
+/// certainty is dense — the boundary shows as a blank band. Each class has its own glyph
+/// family (`░▒▓`, `⠂⠢⠶`, `╌═≡`), so the regions read without colour too. Data points
 /// are class markers (`o x + * # @`) on top, in bold.
 public struct Field: Sendable {
     public struct Point: Sendable, Hashable {
@@ -44,8 +45,14 @@ public struct Field: Sendable {
         self.title = title
     }
 
-    /// Region glyphs, blank → dense; never the full block, so markers stay visible.
-    private var ramp: [Character] { glyphs.isUnicode ? [" ", "░", "▒", "▓"] : [" ", ".", ":", "="] }
+    /// Region glyphs per class, blank → dense; each class has its own family, so the
+    /// regions read without colour, and none is a full block, so markers stay visible.
+    private func ramp(_ cls: Int) -> [Character] {
+        let families: [[Character]] = glyphs.isUnicode
+            ? [[" ", "░", "▒", "▓"], [" ", "⠂", "⠢", "⠶"], [" ", "╌", "═", "≡"]]
+            : [[" ", ".", ":", "#"], [" ", "-", "~", "="], [" ", "'", "\"", "^"]]
+        return families[((cls % families.count) + families.count) % families.count]
+    }
 
     public func render(into grid: inout CellGrid, area: Rect) {
         guard !area.isEmpty else { return }
@@ -72,7 +79,7 @@ public struct Field: Sendable {
                 let i = Int(gy) * gridColumns + min(gridColumns - 1, Int(gx))
                 guard i < classes.count, i < confidence.count, confidence[i].isFinite else { continue }
                 let level = (confidence[i] - chance) / (1 - chance)
-                grid.set(plot.x + column, plot.y + row, GlyphSet.pick(ramp, level),
+                grid.set(plot.x + column, plot.y + row, GlyphSet.pick(ramp(classes[i]), level),
                          style: Style(foreground: Palette.series(classes[i])), clip: plot)
             }
         }
