@@ -3,7 +3,7 @@ import LearnRender
 import Testing
 
 @Suite struct NotebookTests {
-    func notebook(_ look: Look = .ascii) throws -> Notebook {
+    func notebook(_ look: Look = .unicode) throws -> Notebook {
         Notebook(lessons: try Fixtures.lessons(), look: look)
     }
 

@@ -2,27 +2,29 @@ import LearnNotebook
 import LearnRender
 import Testing
 
-/// Every page of every shipped lesson draws at the sizes students use, without training
-/// far (the debug build is slow); `learn check` trains them fully in CI.
+/// Every page of every shipped lesson draws at the sizes students use, exactly, in both
+/// glyph sets, after a couple of training steps (the debug build is slow; `learn check`
+/// trains every cell fully in CI).
 @Suite struct ShippedLessonsTests {
-    @Test(arguments: [(80, 24), (200, 60), (100, 30)])
-    func everyPageFitsExactly(width: Int, height: Int) throws {
+    static let sizes = [(80, 24), (100, 30), (200, 60)]
+
+    @Test(arguments: [Look.ascii, Look.unicode])
+    func everyPageFitsExactly(look: Look) throws {
         let lessons = Fixtures.shipped()
         #expect(lessons.count == 14)
+        let nb = Notebook(lessons: lessons, look: look)
         for (l, lesson) in lessons.enumerated() {
             for p in lesson.pages.indices {
-                var state = NotebookState()
-                state.lesson = l
-                state.page = p
-                for look in [Look.ascii, Look.unicode] {
-                    let nb = Notebook(lessons: lessons, state: state, look: look)
-                    nb.train(steps: 2)
+                nb.go(lesson: l, page: p)
+                nb.train(steps: 2)
+                for (width, height) in Self.sizes {
                     let grid = nb.frame(width: width, height: height)
-                    #expect(grid.lines.count == height)
-                    #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == width }, "\(lesson.id) page \(p + 1)")
+                    let place = "\(lesson.id) page \(p + 1) at \(width)×\(height)"
+                    #expect(grid.lines.count == height, "\(place)")
+                    #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == width }, "\(place)")
                     if !look.glyphs.isUnicode {
                         #expect(grid.description.unicodeScalars.allSatisfy { $0 == "\n" || (0x20...0x7E).contains($0.value) },
-                                "\(lesson.id) page \(p + 1) is not pure ASCII")
+                                "\(place) is not pure ASCII")
                     }
                 }
             }
