@@ -44,7 +44,7 @@ public enum Benchmarks {
         var c: RunConfig
         switch name {
         case "perceptron":
-            c = RunConfig(model: .perceptron, data: .named(.blobs))
+            c = RunConfig(model: .perceptron, data: .named(.moons))
             c.dataOptions.points = 256
             c.batch = 256
             c.optimizer = OptimizerSettings(name: .sgd, lr: 0.1)
