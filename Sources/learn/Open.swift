@@ -18,6 +18,8 @@ struct Open: ParsableCommand {
     /// A frame every 33 ms while training (30 frames/s), of which training may use 25.
     static let frameNanoseconds: UInt64 = 33_000_000
     static let trainingBudget: UInt64 = 25_000_000
+    /// Panels of a live cell refresh at most 8 times a second while it trains.
+    static let inspectionInterval: UInt64 = 125_000_000
 
     func run() throws {
         try reporting {
@@ -45,6 +47,7 @@ struct Open: ParsableCommand {
             }
             let look = Look(glyphs: global.ascii || !terminal.isUTF8 ? .ascii : .unicode, tier: terminal.colorTier)
             let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
+            notebook.inspectionInterval = Self.inspectionInterval
             if let warning { notebook.say(warning) }
             // Saved on every page change too: SIGTERM and SIGHUP end the process at once.
             var saved = progress
@@ -67,8 +70,10 @@ struct Open: ParsableCommand {
     private func loop(_ notebook: Notebook, _ terminal: Terminal, afterKeys: () -> Void) {
         let clock = { DispatchTime.now().uptimeNanoseconds }
         terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
+        var rate = FrameRate()
         while true {
             let frameStart = clock()
+            notebook.framesPerSecond = rate.tick(frameStart)
             // Paused: wait for a key with no timeout, so an idle notebook uses no CPU.
             let wait = notebook.isTraining ? max(1, Int((Self.frameNanoseconds - Self.trainingBudget) / 1_000_000)) : -1
             if let event = terminal.nextEvent(timeoutMilliseconds: wait) {

@@ -1,3 +1,4 @@
+import Dispatch
 import LearnLessons
 import LearnModels
 
@@ -16,8 +17,18 @@ public final class LiveCell {
     public private(set) var knobValues: [KnobName: KnobValue] = [:]
     /// Inspections by run, with the step and build they were taken at: a frame that
     /// follows no training step reuses them.
-    private var inspections: [Int: (step: Int, build: Int, value: Inspection)] = [:]
+    private var inspections: [Int: (step: Int, build: Int, time: UInt64, value: Inspection)] = [:]
     private var build = 0
+    /// A run is inspected at most this often (nanoseconds) — set while training live, so
+    /// a slow model's panels do not eat the frame; nil inspects at every new step.
+    public var refreshInterval: UInt64?
+    /// Only what the cell's panels draw is computed.
+    private var options: InspectionOptions {
+        var o = InspectionOptions()
+        o.gradientFlow = cell.panels.contains(.gradflow)
+        o.sample = cell.panels.contains(.samples)
+        return o
+    }
 
     public init(_ cell: ModelCell, seed: UInt64? = nil) throws(ConfigError) {
         self.cell = cell
@@ -41,9 +52,13 @@ public final class LiveCell {
     /// Run `i`'s insides now; recomputed only after it trained or was rebuilt.
     public func inspection(run i: Int) -> Inspection {
         let trainer = runs[i].trainer
-        if let cached = inspections[i], cached.step == trainer.step, cached.build == build { return cached.value }
-        let value = trainer.inspect()
-        inspections[i] = (trainer.step, build, value)
+        let now = refreshInterval == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        if let cached = inspections[i], cached.build == build {
+            if cached.step == trainer.step { return cached.value }
+            if let interval = refreshInterval, now - cached.time < interval { return cached.value }
+        }
+        let value = trainer.inspect(options)
+        inspections[i] = (trainer.step, build, now, value)
         return value
     }
 

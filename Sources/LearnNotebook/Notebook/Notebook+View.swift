@@ -13,6 +13,8 @@ extension Notebook {
 
     public func frame(width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
+        // Throttled only while training: a paused frame always shows the current step.
+        liveCell?.refreshInterval = isTraining ? inspectionInterval : nil
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             tooSmall(into: &grid)
             return grid
@@ -110,6 +112,7 @@ extension Notebook {
             if let loss = cell.main.metric("loss") { left += "  loss \(Format.number(loss))" }
             left += "  lr \(Format.number(cell.main.config.optimizer.lr))"
             left += "  \(Format.number(Speed.stepsPerSecond(state.speed)))/s max"
+            if isTraining, let fps = framesPerSecond { left += "  \(Format.fixed(fps, 0)) fps" }
         }
         if let message = state.message { left += "  · " + message }
         left = look.text(left)

@@ -17,6 +17,11 @@ public final class Notebook {
     /// Fractional steps owed by the speed cap, carried between ticks.
     private var owed = 0.0
     private var lastTick: UInt64?
+    /// Frames per second the terminal loop measured, shown while training; headless
+    /// renders leave it nil, so their output never depends on timing.
+    public var framesPerSecond: Double?
+    /// How often a live cell's panels refresh while training (nanoseconds); nil: every step.
+    public var inspectionInterval: UInt64?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
 
