@@ -111,16 +111,16 @@ extension Notebook {
             left += "\(glyph) \(word)  step \(cell.step)/\(cell.steps)"
             if let loss = cell.main.metric("loss") { left += "  loss \(Format.number(loss))" }
             left += "  lr \(Format.number(cell.main.config.optimizer.lr))"
-            left += "  \(Format.number(Speed.stepsPerSecond(state.speed)))/s max"
+            left += "  ≤\(Format.number(Speed.stepsPerSecond(state.speed))) steps/s"
             if isTraining, let fps = framesPerSecond { left += "  \(Format.fixed(fps, 0)) fps" }
         }
         if let message = state.message { left += "  · " + message }
         left = look.text(left)
         let hints = look.text(liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit ")
         let hintWidth = DisplayWidth.of(hints)
-        let room = area.width - hintWidth - 1
-        grid.write(left, x: area.x, y: area.y, style: Look.status, clip: Rect(x: area.x, y: area.y, width: max(0, room), height: 1))
-        if room > DisplayWidth.of(left) {
+        grid.write(left, x: area.x, y: area.y, style: Look.status, clip: area)
+        // The key hints only where they fit beside the whole status.
+        if DisplayWidth.of(left) + 2 + hintWidth <= area.width {
             grid.write(hints, x: area.maxX - hintWidth, y: area.y, style: Look.status, clip: area)
         }
     }

@@ -17,18 +17,26 @@ extension Panels {
               glyphs: glyphs, title: title).render(into: &grid, area: area)
     }
 
-    /// Every parameter tensor as a signed heatmap, stacked; biases are one-row matrices.
+    /// The weight matrices (then the biases, while there is room) as signed heatmaps,
+    /// stacked. A tall, thin matrix is drawn transposed so it is not pooled away.
     func matrices(gradients: Bool, into grid: inout CellGrid, area: Rect) {
         let parameters = trainer.parameters.filter { !$0.value.isEmpty }
-        guard !parameters.isEmpty else { return }
-        let shown = Array(parameters.prefix(max(1, area.height / 3)))
-        let heights = shown.map { p -> Constraint in .ratio(max(1, min(p.shape.first ?? 1, 8)) + 2) }
+        let ordered = parameters.filter { $0.shape.count >= 2 } + parameters.filter { $0.shape.count < 2 }
+        guard !ordered.isEmpty else { return }
+        let shown = Array(ordered.prefix(max(1, area.height / 5)))
+        let heights = shown.map { p -> Constraint in .ratio(min(max(p.shape.count >= 2 ? min(p.shape[0], p.shape[1]) : 1, 1), 8) + 3) }
         for (p, box) in zip(shown, area.rows(heights)) {
-            let rows = p.shape.count >= 2 ? p.shape[0] : 1
-            let columns = p.shape.count >= 2 ? p.shape.dropFirst().reduce(1, *) : p.value.count
-            let values = (gradients ? p.grad : p.value).map(Double.init)
+            var rows = p.shape.count >= 2 ? p.shape[0] : 1
+            var columns = p.shape.count >= 2 ? p.shape.dropFirst().reduce(1, *) : p.value.count
+            var values = (gradients ? p.grad : p.value).map(Double.init)
+            var title = "\(p.name) [\(p.shape.map(String.init).joined(separator: "×"))]"
+            if rows > 2 * columns {
+                values = (0..<columns).flatMap { c in (0..<rows).map { r in values[r * columns + c] } }
+                swap(&rows, &columns)
+                title += " transposed"
+            }
             Heatmap(values: values, rows: rows, columns: columns, scale: .diverging(limit: nil),
-                    mode: .preferred(for: look.tier, glyphs: glyphs), glyphs: glyphs, title: p.name)
+                    mode: .preferred(for: look.tier, glyphs: glyphs), glyphs: glyphs, title: title)
                 .render(into: &grid, area: box)
         }
     }

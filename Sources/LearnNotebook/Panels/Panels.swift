@@ -14,10 +14,11 @@ struct Panels {
     var glyphs: GlyphSet { look.glyphs }
     var trainer: Trainer { live.main }
 
-    /// Lays out `panels` in `area`: one column when narrow, two when there is room.
+    /// Lays out `panels` in `area` in the number of columns that gives each panel the
+    /// most room (a cell is about twice as tall as wide, so width counts half).
     func render(_ panels: [PanelName], into grid: inout CellGrid, area: Rect) {
         guard !panels.isEmpty, !area.isEmpty else { return }
-        let columns = area.width >= 100 && panels.count > 1 ? 2 : 1
+        let columns = (1...min(panels.count, 3)).max { a, b in room(area, panels.count, a) < room(area, panels.count, b) } ?? 1
         let rowCount = (panels.count + columns - 1) / columns
         let rows = area.rows(Array(repeating: .ratio(1), count: rowCount))
         for (r, row) in rows.enumerated() {
@@ -25,6 +26,12 @@ struct Panels {
             let boxes = row.columns(Array(repeating: .ratio(1), count: inRow.count))
             for (panel, box) in zip(inRow, boxes) { render(panel, into: &grid, area: box) }
         }
+    }
+
+    /// The smaller side of each panel's box, in square units, for `columns` columns.
+    private func room(_ area: Rect, _ count: Int, _ columns: Int) -> Double {
+        let rows = (count + columns - 1) / columns
+        return min(Double(area.width / columns) / 2, Double(area.height / rows))
     }
 
     func render(_ panel: PanelName, into grid: inout CellGrid, area: Rect) {
