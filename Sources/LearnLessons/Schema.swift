@@ -72,7 +72,7 @@ public enum Schema {
 
     public static let cell: [KeySpec] = [
         KeySpec("id", "id", range: "`[a-z0-9-]+`, unique in the lesson", required: true, overridable: false,
-                "names the cell (for `learn check --cell`, `learn trace`)"),
+                "names the cell (in `learn check` output and `learn trace --cell`)"),
         KeySpec("model", "name", range: names(ModelKind.allCases), required: true, "the model to train"),
         KeySpec("data", "name or path", range: "a built-in dataset, or a UTF-8 file under the lessons folder (\(text(Limits.textBytes)) bytes)",
                 required: true, "what it learns from"),
