@@ -95,7 +95,7 @@ extension Notebook {
         if let divergence = cell.divergence {
             let banner = Rect(x: area.x, y: area.y, width: area.width, height: 1)
             grid.fill(banner, with: Cell(" ", style: Look.alert))
-            grid.write(look.text(" training diverged: \(divergence) — press r to reset"), x: area.x, y: area.y,
+            grid.write(look.text(" diverged: \(divergence) · r resets"), x: area.x, y: area.y,
                        style: Look.alert, clip: banner)
             panelArea = area.inset(top: 1)
         }
