@@ -139,23 +139,27 @@ public enum Benchmarks {
             .map { $0 / 1000 }
     }
 
-    /// The page with the most panels, trained a little, drawn at 200×60.
+    /// Every page with panels, trained a little and drawn at 200×60; the slowest page is
+    /// timed again for `seconds` and reported. Inspections are cached per step, so this
+    /// times drawing into the grid, not the model.
     static func frame(seconds: Double, lessons: [Lesson]) throws(ConfigError) -> Row {
-        var best: (lesson: Int, page: Int, panels: Int)?
+        var slowest: (lesson: Int, page: Int, rate: Double)?
+        let notebook = Notebook(lessons: lessons, look: .unicode)
         for (l, lesson) in lessons.enumerated() {
-            for (p, page) in lesson.pages.enumerated() {
-                let count = page.modelCell?.panels.count ?? 0
-                if count > (best?.panels ?? 0) { best = (l, p, count) }
+            for (p, page) in lesson.pages.enumerated() where page.modelCell != nil {
+                notebook.go(lesson: l, page: p)
+                notebook.train(steps: 20)
+                let rate = time(seconds: min(0.2, seconds)) { _ = notebook.frame(width: 200, height: 60) }
+                if rate < (slowest?.rate ?? .infinity) { slowest = (l, p, rate) }
             }
         }
-        guard let best else { throw ConfigError("no lesson page has panels to draw") }
-        var state = NotebookState()
-        state.lesson = best.lesson
-        state.page = best.page
-        let notebook = Notebook(lessons: lessons, state: state, look: .unicode)
+        guard let slowest else { throw ConfigError("no lesson page has panels to draw") }
+        notebook.go(lesson: slowest.lesson, page: slowest.page)
         notebook.train(steps: 20)
         let rate = time(seconds: seconds) { _ = notebook.frame(width: 200, height: 60) }
-        let name = "\(Check.lessonName(lessons[best.lesson])) page \(best.page + 1), \(best.panels) panels"
-        return Row(name: frameName, perSecond: rate, detail: "frames/s at 200×60 (\(Format.fixed(1000 / rate, 2)) ms each): \(name)")
+        let panels = lessons[slowest.lesson].pages[slowest.page].modelCell?.panels.count ?? 0
+        let name = "\(Check.lessonName(lessons[slowest.lesson])) page \(slowest.page + 1), \(panels) panels"
+        return Row(name: frameName, perSecond: rate,
+                   detail: "frames/s at 200×60 (\(Format.fixed(1000 / rate, 2)) ms each), the slowest page: \(name)")
     }
 }
