@@ -43,7 +43,10 @@ public enum Check {
                            progress: (@Sendable (Int, Int) -> Void)? = nil) -> Report {
         let jobs = makeJobs(lessons, seed: seed)
         let box = ResultBox(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        // The costliest cells start first, so no long cell is left running alone at the end.
+        let order = jobs.indices.sorted { cost(jobs[$0]) > cost(jobs[$1]) }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { n in
+            let i = order[n]
             if failFast && box.sawFailure { return }
             let outcomes = run(jobs[i])
             box.store(outcomes, at: i)
@@ -61,6 +64,23 @@ public enum Check {
                 let seeds = seed.map { [$0] } ?? (cell.seeds.isEmpty ? [cell.config.seed] : cell.seeds)
                 return seeds.map { Job(lessonName: name, cell: cell, seed: $0, showSeed: seeds.count > 1) }
             }
+        }
+    }
+
+    /// A rough cost of a job: steps × multiply-adds of one step, over all its runs.
+    static func cost(_ job: Job) -> Double {
+        ([job.cell.config] + job.cell.compare.map(\.config)).reduce(0) { total, c in
+            var time = Double(c.dataOptions.length + 2)
+            if c.model == .transformer { time = Double(c.context) }
+            if case .text = c.data { time = Double(c.context) }
+            let width: Double = switch c.model {
+            case .transformer: Double(12 * c.embed * c.embed * c.blocks)
+            case .lstm: Double(8 * c.hidden * (c.hidden + c.embed))
+            case .gru: Double(6 * c.hidden * (c.hidden + c.embed))
+            case .rnn: Double(2 * c.hidden * (c.hidden + c.embed))
+            case .kx, .perceptron, .mlp: 1
+            }
+            return total + Double(c.steps) * Double(c.batch) * (c.model.isSequence ? time * width : width)
         }
     }
 
