@@ -75,3 +75,34 @@ import Testing
         #expect(first == second)
     }
 }
+
+@Suite struct GemmLeadingDimensionTests {
+    /// A block of columns of wider matrices, as one attention head reads `[T, C]`.
+    @Test(arguments: [false, true])
+    func blockOfWiderMatricesMatchesDenseCopy(transB: Bool) {
+        let (m, n, k, width) = (7, 18, 5, 30)
+        var rng = RandomSource(seed: 11)
+        let a = (0..<(m * width)).map { _ in rng.uniform(-1, 1) }           // A = a[:, 3..<3+k]
+        let b = (0..<((transB ? n : k) * width)).map { _ in rng.uniform(-1, 1) }       // B block at column 4
+        var c = [Float](repeating: 9, count: m * width)                        // C block at column 2
+        var denseA: [Float] = []
+        for i in 0..<m { denseA += a[(i * width + 3)..<(i * width + 3 + k)] }
+        let bRows = transB ? n : k, bCols = transB ? k : n
+        var denseB: [Float] = []
+        for r in 0..<bRows { denseB += b[(r * width + 4)..<(r * width + 4 + bCols)] }
+        let want = GemmTests.naive(m: m, n: n, k: k, a: denseA, transA: false, b: denseB, transB: transB)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress! + 3, lda: width, transA: false,
+                                 b: pb.baseAddress! + 4, ldb: width, transB: transB,
+                                 c: pc.baseAddress! + 2, ldc: width, accumulate: false)
+                }
+            }
+        }
+        var got: [Float] = []
+        for i in 0..<m { got += c[(i * width + 2)..<(i * width + 2 + n)] }
+        expectClose(got, want, tolerance: 1e-4)
+        #expect(c[0] == 9 && c[1] == 9 && c[2 + n] == 9)  // outside the block untouched
+    }
+}

@@ -7,7 +7,8 @@ import LearnTensor
 ///     n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)) candidate
 ///     h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
 ///
-/// Two gates instead of the LSTM's three, and no separate cell state.
+/// Two gates instead of the LSTM's three, and no separate cell state. The four lines are one
+/// fused op, ``gruUpdate(input:hidden:previous:)``, with its backward beside it.
 final class GRUCell: RecurrentCell {
     static let gateCount = 3
     static let gateNames = ["r", "z", "n"]
@@ -18,12 +19,8 @@ final class GRUCell: RecurrentCell {
     }
 
     func step(_ inputPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
-        let x = inputPart.split(axis: -1, parts: 3)                             // 3 × [B, H]
-        let h = weights.hiddenPart(state.h).split(axis: -1, parts: 3)           // 3 × [B, H]
-        let r = (x[0] + h[0]).sigmoid()
-        let z = (x[1] + h[1]).sigmoid()
-        let n = (x[2] + r * h[2]).tanh()
-        let next = (1 - z) * n + z * state.h
-        return (RecurrentState(h: next, c: state.c), [r, z, n])
+        let hiddenPart = weights.hiddenPart(state.h)                          // [B, 3H]: blocks r, z, n
+        let (h, rzn) = gruUpdate(input: inputPart, hidden: hiddenPart, previous: state.h)  // r, z, n, h_t as above
+        return (RecurrentState(h: h, c: state.c), rzn)
     }
 }

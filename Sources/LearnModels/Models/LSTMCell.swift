@@ -11,6 +11,7 @@ import LearnTensor
 ///     h_t = o ⊙ tanh(c_t)
 ///
 /// The cell state `c` is the conveyor belt: along it the gradient is only multiplied by f.
+/// Everything after `gates` is one fused op, ``lstmUpdate(_:cell:)``, with its backward beside it.
 final class LSTMCell: RecurrentCell {
     static let gateCount = 4
     static let gateNames = ["i", "f", "g", "o", "c"]
@@ -21,13 +22,8 @@ final class LSTMCell: RecurrentCell {
     }
 
     func step(_ inputPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
-        let pieces = (inputPart + weights.hiddenPart(state.h)).split(axis: -1, parts: 4)  // 4 × [B, H]
-        let i = pieces[0].sigmoid()
-        let f = pieces[1].sigmoid()
-        let g = pieces[2].tanh()
-        let o = pieces[3].sigmoid()
-        let c = f * state.c + i * g
-        let h = o * c.tanh()
-        return (RecurrentState(h: h, c: c), [i, f, g, o, c])
+        let gates = inputPart + weights.hiddenPart(state.h)                  // [B, 4H]: blocks i, f, g, o
+        let (h, c, igfo) = lstmUpdate(gates, cell: state.c)                   // i, f, g, o, c_t, h_t as above
+        return (RecurrentState(h: h, c: c), igfo + [c])
     }
 }

@@ -7,6 +7,7 @@ import LearnTensor
 ///     y = concat_heads(A V) W_oᵀ + b_o                                 [B, T, C]
 ///
 /// Parameters `attn.wq/wk/wv/wo.weight [C, C]`, `.bias [C]`. `A` is what the heatmap shows.
+/// The middle line (per head: scores, mask, softmax, `A V`) is one fused op, ``causalSelfAttention(q:k:v:heads:)``.
 final class MultiHeadAttention {
     let heads: Int
     let wq: Linear, wk: Linear, wv: Linear, wo: Linear
@@ -26,16 +27,8 @@ final class MultiHeadAttention {
 
     /// Returns the output `[B, T, C]` and the attention weights `[B, h, T, T]`.
     func callAsFunction(_ x: Tensor) -> (output: Tensor, weights: Tensor) {
-        let (b, t, c) = (x.shape[0], x.shape[1], x.shape[2])
-        let dk = c / heads
-        func split(_ y: Tensor) -> Tensor {
-            y.reshaped([b, t, heads, dk]).transposed(1, 2)                     // [B, h, T, d_k]
-        }
-        let q = split(wq(x)), k = split(wk(x)), v = split(wv(x))
-        let scores = matmul(q, k.transposed()) / Float(dk).squareRoot()      // [B, h, T, T]
-        let weights = scores.maskedFill(causalMask(t), value: -.infinity).softmax(axis: -1)
-        let y = matmul(weights, v)                                             // [B, h, T, d_k]
-            .transposed(1, 2).reshaped([b, t, c])                              // [B, T, C]
+        let q = wq(x), k = wk(x), v = wv(x)                                    // [B, T, C]; head i is columns i·d_k ..< (i+1)·d_k
+        let (y, weights) = causalSelfAttention(q: q, k: k, v: v, heads: heads) // [B, T, C] (heads side by side), [B, h, T, T]
         return (wo(y), weights)
     }
 }
