@@ -83,6 +83,7 @@ struct CellParser {
         case "context": if let v = report.int(node, key: key, range: Limits.context) { c.context = v }
         case "norm": if let v = report.name(node, key: key, as: Norm.self, rule: .badValue, what: "norm") { c.norm = v }
         case "k0": if let v = report.double(node, key: key, range: nil) { c.initialK = v }
+        case "forget_bias": if let v = report.double(node, key: key, range: Limits.forgetBias) { c.forgetBias = v }
         case "temperature": if let v = report.double(node, key: key, range: Limits.temperature) { c.temperature = v }
         case "points": if let v = report.int(node, key: key, range: Limits.points) { c.dataOptions.points = v }
         case "noise": if let v = report.double(node, key: key, range: Limits.noise) { c.dataOptions.noise = v }

@@ -103,6 +103,8 @@ public enum Schema {
                 uses: { $0.model.isSequence }, "context length (unroll length for text)"),
         KeySpec("norm", "name", default: d.norm.rawValue, range: names(Norm.allCases), usedBy: "transformer",
                 uses: { $0.model == .transformer }, "pre-norm (GPT-2) or post-norm (the original paper)"),
+        KeySpec("forget_bias", "number", default: "PyTorch's init", range: text(Limits.forgetBias), usedBy: "lstm",
+                uses: { $0.model == .lstm }, "start value of the forget gate's bias `bias_ih[H:2H]` (1 opens the gate)"),
         KeySpec("k0", "number", default: "\(d.initialK)", range: "any finite number", usedBy: "kx",
                 uses: { $0.model == .kx }, "starting value of k"),
         KeySpec("temperature", "number", default: "\(d.temperature)", range: text(Limits.temperature), usedBy: "rnn, lstm, gru, transformer",

@@ -16,6 +16,7 @@ public enum Limits {
     public static let momentum = 0.0...0.999
     public static let weightDecay = 0.0...1.0
     public static let clip = 1e-4...1e4
+    public static let forgetBias = -5.0...5.0
     public static let temperature = 0.01...5.0
     public static let noise = 0.0...2.0
     public static let validation = 0.0...0.5

@@ -20,6 +20,9 @@ public struct RunConfig: Sendable, Equatable, Codable {
     public var rule: LearningRule = .gradient
     /// Starting value of `k` for `kx` (the source starts from 0).
     public var initialK = 0.0
+    /// LSTM: the starting value of the forget gate's input bias (`bias_ih[H..<2H]`);
+    /// `nil` keeps PyTorch's default initialisation.
+    public var forgetBias: Double?
 
     // Training.
     public var optimizer = OptimizerSettings()

@@ -67,8 +67,10 @@ enum Network {
                                              norm: config.norm, rng: &rng))
             }
             guard Limits.hidden.contains(config.hidden) else { throw ConfigError("hidden \(config.hidden) is outside \(Limits.hidden)") }
-            return .sequence(RecurrentLanguageModel(kind: model, vocabulary: vocabulary.count, embed: config.embed,
-                                                    hidden: config.hidden, rng: &rng))
+            let recurrent = RecurrentLanguageModel(kind: model, vocabulary: vocabulary.count, embed: config.embed,
+                                                    hidden: config.hidden, rng: &rng)
+            if model == .lstm, let bias = config.forgetBias { recurrent.openForgetGate(Float(bias)) }
+            return .sequence(recurrent)
         default:
             throw ConfigError("\(model.rawValue) cannot learn from this data: \(model.isSequence ? "it reads tokens" : "it reads numbers, not text or token sequences")")
         }
