@@ -31,11 +31,12 @@ public func gruUpdate(input x: Tensor, hidden u: Tensor, previous: Tensor) -> (h
                         for row in 0..<rows {
                             let xr = px.baseAddress! + row * 3 * width, ur = pu.baseAddress! + row * 3 * width
                             let at = row * width
-                            for j in 0..<width { r[at + j] = FastMath.sigmoid(xr[j] + ur[j]) }
-                            for j in 0..<width { z[at + j] = FastMath.sigmoid(xr[width + j] + ur[width + j]) }
-                            for j in 0..<width {
-                                candidate[at + j] = FastMath.tanh(xr[2 * width + j] + r[at + j] * ur[2 * width + j])
-                            }
+                            for j in 0..<width { r[at + j] = xr[j] + ur[j] }
+                            FastMath.apply(width, r + at, r + at) { FastMath.sigmoid($0) }
+                            for j in 0..<width { z[at + j] = xr[width + j] + ur[width + j] }
+                            FastMath.apply(width, z + at, z + at) { FastMath.sigmoid($0) }
+                            for j in 0..<width { candidate[at + j] = xr[2 * width + j] + r[at + j] * ur[2 * width + j] }
+                            FastMath.apply(width, candidate + at, candidate + at) { FastMath.tanh($0) }
                         }
                         for k in 0..<n { ph[k] = (1 - z[k]) * candidate[k] + z[k] * pp[k] }
                     }

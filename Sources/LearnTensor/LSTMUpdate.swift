@@ -29,16 +29,14 @@ public func lstmUpdate(_ z: Tensor, cell previous: Tensor) -> (h: Tensor, c: Ten
                         let i = ps.baseAddress!, f = i + n, g = f + n, o = g + n, tanhC = o + n
                         for r in 0..<rows {
                             let zr = pz.baseAddress! + r * 4 * width, at = r * width
-                            for j in 0..<width { i[at + j] = FastMath.sigmoid(zr[j]) }
-                            for j in 0..<width { f[at + j] = FastMath.sigmoid(zr[width + j]) }
-                            for j in 0..<width { g[at + j] = FastMath.tanh(zr[2 * width + j]) }
-                            for j in 0..<width { o[at + j] = FastMath.sigmoid(zr[3 * width + j]) }
+                            FastMath.apply(width, zr, i + at) { FastMath.sigmoid($0) }
+                            FastMath.apply(width, zr + width, f + at) { FastMath.sigmoid($0) }
+                            FastMath.apply(width, zr + 2 * width, g + at) { FastMath.tanh($0) }
+                            FastMath.apply(width, zr + 3 * width, o + at) { FastMath.sigmoid($0) }
                         }
-                        for k in 0..<n {
-                            pc[k] = f[k] * pp[k] + i[k] * g[k]
-                            tanhC[k] = FastMath.tanh(pc[k])
-                            ph[k] = o[k] * tanhC[k]
-                        }
+                        for k in 0..<n { pc[k] = f[k] * pp[k] + i[k] * g[k] }
+                        FastMath.apply(n, pc.baseAddress!, tanhC) { FastMath.tanh($0) }
+                        for k in 0..<n { ph[k] = o[k] * tanhC[k] }
                     }
                 }
             }
