@@ -21,12 +21,11 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
     let d = c / heads
     let scale = Float(d).squareRoot()
     var weights = [Float](repeating: 0, count: b * heads * t * t)
-    var out = [Float](repeating: 0, count: b * t * c)
-    q.data.withUnsafeBufferPointer { pq in
-        k.data.withUnsafeBufferPointer { pk in
-            v.data.withUnsafeBufferPointer { pv in
-                weights.withUnsafeMutableBufferPointer { pa in
-                    out.withUnsafeMutableBufferPointer { py in
+    let out = [Float](writing: b * t * c) { py in  // every head writes its columns of every row
+        q.data.withUnsafeBufferPointer { pq in
+            k.data.withUnsafeBufferPointer { pk in
+                v.data.withUnsafeBufferPointer { pv in
+                    weights.withUnsafeMutableBufferPointer { pa in
                         for batch in 0..<b {
                             for h in 0..<heads {
                                 let column = batch * t * c + h * d
@@ -37,7 +36,7 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
                                 maskedSoftmaxRows(scores, t: t, scale: scale)
                                 Kernels.gemm(m: t, n: d, k: t, a: scores, lda: t, transA: false,
                                              b: pv.baseAddress! + column, ldb: c, transB: false,
-                                             c: py.baseAddress! + column, ldc: c, accumulate: false)
+                                             c: py + column, ldc: c, accumulate: false)
                             }
                         }
                     }
