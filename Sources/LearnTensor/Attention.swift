@@ -21,12 +21,11 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
     let d = c / heads
     let scale = Float(d).squareRoot()
     var weights = [Float](repeating: 0, count: b * heads * t * t)
-    var out = [Float](repeating: 0, count: b * t * c)
-    q.data.withUnsafeBufferPointer { pq in
-        k.data.withUnsafeBufferPointer { pk in
-            v.data.withUnsafeBufferPointer { pv in
-                weights.withUnsafeMutableBufferPointer { pa in
-                    out.withUnsafeMutableBufferPointer { py in
+    let out = [Float](writing: b * t * c) { py in  // every head writes its columns of every row
+        q.data.withUnsafeBufferPointer { pq in
+            k.data.withUnsafeBufferPointer { pk in
+                v.data.withUnsafeBufferPointer { pv in
+                    weights.withUnsafeMutableBufferPointer { pa in
                         for batch in 0..<b {
                             for h in 0..<heads {
                                 let column = batch * t * c + h * d
@@ -37,7 +36,7 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
                                 maskedSoftmaxRows(scores, t: t, scale: scale)
                                 Kernels.gemm(m: t, n: d, k: t, a: scores, lda: t, transA: false,
                                              b: pv.baseAddress! + column, ldb: c, transB: false,
-                                             c: py.baseAddress! + column, ldc: c, accumulate: false)
+                                             c: py + column, ldc: c, accumulate: false)
                             }
                         }
                     }
@@ -103,21 +102,17 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
 /// `softmax_j(S[i, j] / scale)` over `j ≤ i` (shifted by the row maximum) and 0 for `j > i`.
 private func maskedSoftmaxRows(_ s: UnsafeMutablePointer<Float>, t: Int, scale: Float) {
     for i in 0..<t {
-        let row = s + i * t
+        let row = s + i * t, seen = i + 1
         var m = -Float.infinity
-        for j in 0...i {
+        for j in 0..<seen {
             row[j] /= scale
             m = Swift.max(m, row[j])
         }
-        var total: Float = 0
-        for j in 0...i {
-            let e = FastMath.expNonPositive(row[j] - m)
-            row[j] = e
-            total += e
-        }
-        let inverse = 1 / total
-        for j in 0...i { row[j] *= inverse }
-        for j in (i + 1)..<t { row[j] = 0 }
+        for j in 0..<seen { row[j] -= m }
+        FastMath.apply(seen, row, row) { FastMath.expNonPositive($0) }
+        let inverse = 1 / Kernels.sum(row, seen)
+        for j in 0..<seen { row[j] *= inverse }
+        for j in seen..<t { row[j] = 0 }
     }
 }
 

@@ -19,66 +19,86 @@ public func gruUpdate(input x: Tensor, hidden u: Tensor, previous: Tensor) -> (h
     let rows = x.shape[0], width = x.shape[1] / 3
     precondition(previous.shape == [rows, width], "gru state must be [\(rows), \(width)], got \(previous.shape)")
     let n = rows * width
-    var r = [Float](repeating: 0, count: n), z = r, candidate = r, h = r
+    // Saved for the backward pass, in blocks of n: r, z, n.
+    var saved = [Float](repeating: 0, count: 3 * n)
+    var h = [Float](repeating: 0, count: n)
     x.data.withUnsafeBufferPointer { px in
         u.data.withUnsafeBufferPointer { pu in
-            previous.data.withUnsafeBufferPointer { ph in
-                for row in 0..<rows {
-                    let base = row * 3 * width
-                    for j in 0..<width {
-                        let at = row * width + j
-                        r[at] = FastMath.sigmoid(px[base + j] + pu[base + j])
-                        z[at] = FastMath.sigmoid(px[base + width + j] + pu[base + width + j])
-                        candidate[at] = FastMath.tanh(px[base + 2 * width + j] + r[at] * pu[base + 2 * width + j])
-                        h[at] = (1 - z[at]) * candidate[at] + z[at] * ph[at]
+            previous.data.withUnsafeBufferPointer { pp in
+                saved.withUnsafeMutableBufferPointer { ps in
+                    h.withUnsafeMutableBufferPointer { ph in
+                        let r = ps.baseAddress!, z = r + n, candidate = z + n
+                        for row in 0..<rows {
+                            let xr = px.baseAddress! + row * 3 * width, ur = pu.baseAddress! + row * 3 * width
+                            let at = row * width
+                            for j in 0..<width { r[at + j] = xr[j] + ur[j] }
+                            FastMath.apply(width, r + at, r + at) { FastMath.sigmoid($0) }
+                            for j in 0..<width { z[at + j] = xr[width + j] + ur[width + j] }
+                            FastMath.apply(width, z + at, z + at) { FastMath.sigmoid($0) }
+                            for j in 0..<width { candidate[at + j] = xr[2 * width + j] + r[at + j] * ur[2 * width + j] }
+                            FastMath.apply(width, candidate + at, candidate + at) { FastMath.tanh($0) }
+                        }
+                        for k in 0..<n { ph[k] = (1 - z[k]) * candidate[k] + z[k] * pp[k] }
                     }
                 }
             }
         }
     }
     let hidden = Tensor(h, shape: [rows, width])
-    let (gr, gz, gn) = (r, z, candidate)
+    let values = saved
     if Tensor.recording([x, u, previous]) {
         hidden.record("gruCell", [x, u, previous]) { hidden in
-            // ∂a for the three blocks, laid out as x and u: [B, 3H].
-            var da = [Float](repeating: 0, count: 3 * n)
-            let prior = previous.data, hiddenPart = u.data
-            hidden.grad.withUnsafeBufferPointer { dh in
-                for row in 0..<rows {
-                    let base = row * 3 * width
-                    for j in 0..<width {
-                        let at = row * width + j
-                        let dn = dh[at] * (1 - gz[at]) * (1 - gn[at] * gn[at])
-                        da[base + 2 * width + j] = dn
-                        da[base + j] = dn * hiddenPart[base + 2 * width + j] * gr[at] * (1 - gr[at])
-                        da[base + width + j] = dh[at] * (prior[at] - gn[at]) * gz[at] * (1 - gz[at])
+            // ∂a for the three blocks, laid out as x and u: [B, 3H]; then ∂u's n block (× r).
+            var da = [Float](repeating: 0, count: 3 * n), du = da
+            values.withUnsafeBufferPointer { ps in
+                hidden.grad.withUnsafeBufferPointer { dh in
+                    u.data.withUnsafeBufferPointer { pu in
+                        previous.data.withUnsafeBufferPointer { pp in
+                            da.withUnsafeMutableBufferPointer { pa in
+                                du.withUnsafeMutableBufferPointer { pdu in
+                                    let r = ps.baseAddress!, z = r + n, candidate = z + n
+                                    for row in 0..<rows {
+                                        let base = row * 3 * width, at = row * width
+                                        for j in 0..<width {
+                                            let k = at + j
+                                            let dn = dh[k] * (1 - z[k]) * (1 - candidate[k] * candidate[k])
+                                            let dr = dn * pu[base + 2 * width + j] * r[k] * (1 - r[k])
+                                            let dz = dh[k] * (pp[k] - candidate[k]) * z[k] * (1 - z[k])
+                                            pa[base + j] = dr
+                                            pa[base + width + j] = dz
+                                            pa[base + 2 * width + j] = dn
+                                            pdu[base + j] = dr
+                                            pdu[base + width + j] = dz
+                                            pdu[base + 2 * width + j] = dn * r[k]
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
-            if x.requiresGrad {
-                x.ensureGrad()
-                x.grad.withUnsafeMutableBufferPointer { dx in
-                    for k in 0..<(3 * n) { dx[k] += da[k] }
-                }
-            }
-            if u.requiresGrad {
-                for row in 0..<rows {
-                    for j in 0..<width { da[row * 3 * width + 2 * width + j] *= gr[row * width + j] }
-                }
-                u.ensureGrad()
-                u.grad.withUnsafeMutableBufferPointer { du in
-                    for k in 0..<(3 * n) { du[k] += da[k] }
+            for (target, delta) in [(x, da), (u, du)] where target.requiresGrad {
+                target.ensureGrad()
+                delta.withUnsafeBufferPointer { pd in
+                    target.grad.withUnsafeMutableBufferPointer { pt in
+                        for k in 0..<(3 * n) { pt[k] += pd[k] }
+                    }
                 }
             }
             if previous.requiresGrad {
                 previous.ensureGrad()
-                hidden.grad.withUnsafeBufferPointer { dh in
-                    previous.grad.withUnsafeMutableBufferPointer { dp in
-                        for at in 0..<n { dp[at] += dh[at] * gz[at] }
+                values.withUnsafeBufferPointer { ps in
+                    hidden.grad.withUnsafeBufferPointer { dh in
+                        previous.grad.withUnsafeMutableBufferPointer { dp in
+                            let z = ps.baseAddress! + n
+                            for k in 0..<n { dp[k] += dh[k] * z[k] }
+                        }
                     }
                 }
             }
         }
     }
-    return (hidden, [r, z, candidate].map { Tensor($0, shape: [rows, width]) })
+    let gates = (0..<3).map { Tensor(Array(saved[($0 * n)..<(($0 + 1) * n)]), shape: [rows, width]) }
+    return (hidden, gates)
 }

@@ -18,51 +18,59 @@ public func lstmUpdate(_ z: Tensor, cell previous: Tensor) -> (h: Tensor, c: Ten
     let rows = z.shape[0], width = z.shape[1] / 4
     precondition(previous.shape == [rows, width], "lstm cell state must be [\(rows), \(width)], got \(previous.shape)")
     let n = rows * width
-    var i = [Float](repeating: 0, count: n), f = i, g = i, o = i, c = i, tanhC = i, h = i
+    // Saved for the backward pass, in blocks of n: i, f, g, o, tanh(c).
+    var saved = [Float](repeating: 0, count: 5 * n)
+    var c = [Float](repeating: 0, count: n), h = c
     z.data.withUnsafeBufferPointer { pz in
-        previous.data.withUnsafeBufferPointer { pc in
-            for r in 0..<rows {
-                let zr = r * 4 * width
-                for j in 0..<width {
-                    let at = r * width + j
-                    i[at] = FastMath.sigmoid(pz[zr + j])
-                    f[at] = FastMath.sigmoid(pz[zr + width + j])
-                    g[at] = FastMath.tanh(pz[zr + 2 * width + j])
-                    o[at] = FastMath.sigmoid(pz[zr + 3 * width + j])
-                    c[at] = f[at] * pc[at] + i[at] * g[at]
-                    tanhC[at] = FastMath.tanh(c[at])
-                    h[at] = o[at] * tanhC[at]
+        previous.data.withUnsafeBufferPointer { pp in
+            saved.withUnsafeMutableBufferPointer { ps in
+                c.withUnsafeMutableBufferPointer { pc in
+                    h.withUnsafeMutableBufferPointer { ph in
+                        let i = ps.baseAddress!, f = i + n, g = f + n, o = g + n, tanhC = o + n
+                        for r in 0..<rows {
+                            let zr = pz.baseAddress! + r * 4 * width, at = r * width
+                            FastMath.apply(width, zr, i + at) { FastMath.sigmoid($0) }
+                            FastMath.apply(width, zr + width, f + at) { FastMath.sigmoid($0) }
+                            FastMath.apply(width, zr + 2 * width, g + at) { FastMath.tanh($0) }
+                            FastMath.apply(width, zr + 3 * width, o + at) { FastMath.sigmoid($0) }
+                        }
+                        for k in 0..<n { pc[k] = f[k] * pp[k] + i[k] * g[k] }
+                        FastMath.apply(n, pc.baseAddress!, tanhC) { FastMath.tanh($0) }
+                        for k in 0..<n { ph[k] = o[k] * tanhC[k] }
+                    }
                 }
             }
         }
     }
     let cell = Tensor(c, shape: [rows, width])
     let hidden = Tensor(h, shape: [rows, width])
-    let (gi, gf, gg, go) = (i, f, g, o)
+    let values = saved
     if Tensor.recording(z, previous) {
         cell.record("lstmCell", [z, previous]) { cell in
-            let prior = previous.data
-            if z.requiresGrad {
-                z.ensureGrad()
+            values.withUnsafeBufferPointer { ps in
                 cell.grad.withUnsafeBufferPointer { dc in
-                    z.grad.withUnsafeMutableBufferPointer { dz in
-                        for r in 0..<rows {
-                            let zr = r * 4 * width
-                            for j in 0..<width {
-                                let at = r * width + j
-                                dz[zr + j] += dc[at] * gg[at] * gi[at] * (1 - gi[at])
-                                dz[zr + width + j] += dc[at] * prior[at] * gf[at] * (1 - gf[at])
-                                dz[zr + 2 * width + j] += dc[at] * gi[at] * (1 - gg[at] * gg[at])
+                    let i = ps.baseAddress!, f = i + n, g = f + n
+                    if z.requiresGrad {
+                        z.ensureGrad()
+                        previous.data.withUnsafeBufferPointer { pp in
+                            z.grad.withUnsafeMutableBufferPointer { pz in
+                                for r in 0..<rows {
+                                    let dz = pz.baseAddress! + r * 4 * width, at = r * width
+                                    for j in 0..<width {
+                                        let k = at + j
+                                        dz[j] += dc[k] * g[k] * i[k] * (1 - i[k])
+                                        dz[width + j] += dc[k] * pp[k] * f[k] * (1 - f[k])
+                                        dz[2 * width + j] += dc[k] * i[k] * (1 - g[k] * g[k])
+                                    }
+                                }
                             }
                         }
                     }
-                }
-            }
-            if previous.requiresGrad {
-                previous.ensureGrad()
-                cell.grad.withUnsafeBufferPointer { dc in
-                    previous.grad.withUnsafeMutableBufferPointer { dp in
-                        for at in 0..<n { dp[at] += dc[at] * gf[at] }
+                    if previous.requiresGrad {
+                        previous.ensureGrad()
+                        previous.grad.withUnsafeMutableBufferPointer { dp in
+                            for k in 0..<n { dp[k] += dc[k] * f[k] }
+                        }
                     }
                 }
             }
@@ -70,29 +78,31 @@ public func lstmUpdate(_ z: Tensor, cell previous: Tensor) -> (h: Tensor, c: Ten
     }
     if Tensor.recording(z, cell) {
         hidden.record("lstmHidden", [z, cell]) { hidden in
-            if z.requiresGrad {
-                z.ensureGrad()
+            values.withUnsafeBufferPointer { ps in
                 hidden.grad.withUnsafeBufferPointer { dh in
-                    z.grad.withUnsafeMutableBufferPointer { dz in
-                        for r in 0..<rows {
-                            let zr = r * 4 * width + 3 * width
-                            for j in 0..<width {
-                                let at = r * width + j
-                                dz[zr + j] += dh[at] * tanhC[at] * go[at] * (1 - go[at])
+                    let o = ps.baseAddress! + 3 * n, tanhC = o + n
+                    if z.requiresGrad {
+                        z.ensureGrad()
+                        z.grad.withUnsafeMutableBufferPointer { pz in
+                            for r in 0..<rows {
+                                let dz = pz.baseAddress! + r * 4 * width + 3 * width, at = r * width
+                                for j in 0..<width {
+                                    let k = at + j
+                                    dz[j] += dh[k] * tanhC[k] * o[k] * (1 - o[k])
+                                }
                             }
                         }
                     }
-                }
-            }
-            if cell.requiresGrad {
-                cell.ensureGrad()
-                hidden.grad.withUnsafeBufferPointer { dh in
-                    cell.grad.withUnsafeMutableBufferPointer { dc in
-                        for at in 0..<n { dc[at] += dh[at] * go[at] * (1 - tanhC[at] * tanhC[at]) }
+                    if cell.requiresGrad {
+                        cell.ensureGrad()
+                        cell.grad.withUnsafeMutableBufferPointer { dc in
+                            for k in 0..<n { dc[k] += dh[k] * o[k] * (1 - tanhC[k] * tanhC[k]) }
+                        }
                     }
                 }
             }
         }
     }
-    return (hidden, cell, [i, f, g, o].map { Tensor($0, shape: [rows, width]) })
+    let gates = (0..<4).map { Tensor(Array(saved[($0 * n)..<(($0 + 1) * n)]), shape: [rows, width]) }
+    return (hidden, cell, gates)
 }

@@ -19,22 +19,16 @@ public func layerNorm(_ x: Tensor, weight: Tensor, bias: Tensor, eps: Float = 1e
                 out.withUnsafeMutableBufferPointer { py in
                     normalised.withUnsafeMutableBufferPointer { pn in
                         for r in 0..<rows {
-                            let base = r * width
-                            var mean: Float = 0
-                            for i in 0..<width { mean += px[base + i] }
-                            mean /= Float(width)
-                            var variance: Float = 0
-                            for i in 0..<width {
-                                let d = px[base + i] - mean
-                                variance += d * d
-                            }
-                            variance /= Float(width)
+                            let xr = px.baseAddress! + r * width, h = pn.baseAddress! + r * width
+                            let mean = Kernels.sum(xr, width) / Float(width)
+                            for i in 0..<width { h[i] = xr[i] - mean }
+                            let variance = Kernels.dot(h, h, width) / Float(width)
                             let rstd = 1 / (variance + eps).squareRoot()
                             inverseStd[r] = rstd
+                            let y = py.baseAddress! + r * width
                             for i in 0..<width {
-                                let h = (px[base + i] - mean) * rstd
-                                pn[base + i] = h
-                                py[base + i] = h * pw[i] + pb[i]
+                                h[i] *= rstd
+                                y[i] = h[i] * pw[i] + pb[i]
                             }
                         }
                     }
@@ -43,28 +37,26 @@ public func layerNorm(_ x: Tensor, weight: Tensor, bias: Tensor, eps: Float = 1e
         }
     }
     let result = Tensor(out, shape: x.shape)
+    let (saved, rstds) = (normalised, inverseStd)
     if Tensor.recording([x, weight, bias]) {
         result.record("layerNorm", [x, weight, bias]) { result in
             result.grad.withUnsafeBufferPointer { pg in
-                normalised.withUnsafeBufferPointer { pn in
+                saved.withUnsafeBufferPointer { pn in
                     if x.requiresGrad {
                         x.ensureGrad()
+                        var scaled = [Float](repeating: 0, count: width)
                         weight.data.withUnsafeBufferPointer { pw in
-                            x.grad.withUnsafeMutableBufferPointer { pgx in
-                                for r in 0..<rows {
-                                    let base = r * width
-                                    var meanG: Float = 0, meanGH: Float = 0
-                                    for i in 0..<width {
-                                        let gh = pg[base + i] * pw[i]
-                                        meanG += gh
-                                        meanGH += gh * pn[base + i]
-                                    }
-                                    meanG /= Float(width)
-                                    meanGH /= Float(width)
-                                    let rstd = inverseStd[r]
-                                    for i in 0..<width {
-                                        let gh = pg[base + i] * pw[i]
-                                        pgx[base + i] += rstd * (gh - meanG - pn[base + i] * meanGH)
+                            scaled.withUnsafeMutableBufferPointer { ps in
+                                x.grad.withUnsafeMutableBufferPointer { pgx in
+                                    let gh = ps.baseAddress!
+                                    for r in 0..<rows {
+                                        let g = pg.baseAddress! + r * width, h = pn.baseAddress! + r * width
+                                        for i in 0..<width { gh[i] = g[i] * pw[i] }
+                                        let meanG = Kernels.sum(gh, width) / Float(width)
+                                        let meanGH = Kernels.dot(gh, h, width) / Float(width)
+                                        let rstd = rstds[r]
+                                        let dx = pgx.baseAddress! + r * width
+                                        for i in 0..<width { dx[i] += rstd * (gh[i] - meanG - h[i] * meanGH) }
                                     }
                                 }
                             }
@@ -74,7 +66,8 @@ public func layerNorm(_ x: Tensor, weight: Tensor, bias: Tensor, eps: Float = 1e
                         weight.ensureGrad()
                         weight.grad.withUnsafeMutableBufferPointer { pgw in
                             for r in 0..<rows {
-                                for i in 0..<width { pgw[i] += pg[r * width + i] * pn[r * width + i] }
+                                let g = pg.baseAddress! + r * width, h = pn.baseAddress! + r * width
+                                for i in 0..<width { pgw[i] += g[i] * h[i] }
                             }
                         }
                     }
@@ -82,7 +75,8 @@ public func layerNorm(_ x: Tensor, weight: Tensor, bias: Tensor, eps: Float = 1e
                         bias.ensureGrad()
                         bias.grad.withUnsafeMutableBufferPointer { pgb in
                             for r in 0..<rows {
-                                for i in 0..<width { pgb[i] += pg[r * width + i] }
+                                let g = pg.baseAddress! + r * width
+                                for i in 0..<width { pgb[i] += g[i] }
                             }
                         }
                     }

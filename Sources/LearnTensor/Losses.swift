@@ -23,12 +23,16 @@ public func crossEntropy(logits: Tensor, targets: [Int]) -> Tensor {
         result.record("crossEntropy", [logits]) { result in
             logits.ensureGrad()
             let scale = result.grad[0] / Float(rows)
+            var softmax = [Float](repeating: 0, count: rows * classes)
             probabilities.withUnsafeBufferPointer { pp in
+                softmax.withUnsafeMutableBufferPointer { ps in
+                    if ps.count > 0 { FastMath.apply(ps.count, pp.baseAddress!, ps.baseAddress!) { FastMath.expNonPositive($0) } }
+                }
+            }
+            softmax.withUnsafeBufferPointer { ps in
                 logits.grad.withUnsafeMutableBufferPointer { pg in
-                    for r in 0..<rows {
-                        for c in 0..<classes { pg[r * classes + c] += FastMath.expNonPositive(pp[r * classes + c]) * scale }
-                        pg[r * classes + targets[r]] -= scale
-                    }
+                    for k in 0..<pg.count { pg[k] += ps[k] * scale }
+                    for (r, t) in targets.enumerated() { pg[r * classes + t] -= scale }
                 }
             }
         }

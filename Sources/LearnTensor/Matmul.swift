@@ -16,14 +16,13 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
     // With a shared B, all batches of A are one tall matrix [batch·m, k].
     let batches = sharedB ? 1 : Shape.count(Array(a.shape.dropLast(2)))
     let rows = sharedB ? a.count / k : m
-    var out = [Float](repeating: 0, count: batches * rows * n)
-    a.data.withUnsafeBufferPointer { pa in
-        b.data.withUnsafeBufferPointer { pb in
-            out.withUnsafeMutableBufferPointer { pc in
+    let out = [Float](writing: batches * rows * n) { pc in
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
                 for t in 0..<batches {
                     Kernels.gemm(m: rows, n: n, k: k, a: pa.baseAddress! + t * rows * k, transA: false,
                                  b: pb.baseAddress! + t * k * n, transB: false,
-                                 c: pc.baseAddress! + t * rows * n, accumulate: false)
+                                 c: pc + t * rows * n, accumulate: false)
                 }
             }
         }
@@ -72,19 +71,16 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
     precondition(x.shape.last == inF, "linear input \(x.shape) does not end in \(inF)")
     if let bias { precondition(bias.shape == [outF], "linear bias must be [\(outF)], got \(bias.shape)") }
     let rows = x.count / inF
-    var out = [Float](repeating: 0, count: rows * outF)
-    if let bias {
-        bias.data.withUnsafeBufferPointer { pb in
-            out.withUnsafeMutableBufferPointer { po in
-                for r in 0..<rows { (po.baseAddress! + r * outF).update(from: pb.baseAddress!, count: outF) }
+    let out = [Float](writing: rows * outF) { po in
+        if let bias {
+            bias.data.withUnsafeBufferPointer { pb in
+                for r in 0..<rows { (po + r * outF).initialize(from: pb.baseAddress!, count: outF) }
             }
         }
-    }
-    x.data.withUnsafeBufferPointer { px in
-        weight.data.withUnsafeBufferPointer { pw in
-            out.withUnsafeMutableBufferPointer { po in
+        x.data.withUnsafeBufferPointer { px in
+            weight.data.withUnsafeBufferPointer { pw in
                 Kernels.gemm(m: rows, n: outF, k: inF, a: px.baseAddress!, transA: false, b: pw.baseAddress!,
-                             transB: true, c: po.baseAddress!, accumulate: bias != nil)
+                             transB: true, c: po, accumulate: bias != nil)
             }
         }
     }

@@ -101,17 +101,36 @@ public final class Adam: Optimizer {
         let stepSize = Float(Double(learningRate) / (1 - Double(beta1).power(t)))
         let correction2 = Float((1 - Double(beta2).power(t)).squareRoot())
         let b1 = beta1, b2 = beta2, e = eps, wd = weightDecay
-        for (index, p) in params.enumerated() where p.grad.count == p.count {
+        for (index, p) in params.enumerated() where p.grad.count == p.count && p.count > 0 {
             p.grad.withUnsafeBufferPointer { pg in
                 p.data.withUnsafeMutableBufferPointer { pd in
                     m[index].withUnsafeMutableBufferPointer { pm in
                         v[index].withUnsafeMutableBufferPointer { pv in
-                            for i in 0..<pd.count {
+                            // Eight lanes at a time, the same operations in the same order per element.
+                            typealias V = SIMD8<Float>
+                            let count = pd.count
+                            let rg = UnsafeRawPointer(pg.baseAddress!), rd = UnsafeMutableRawPointer(pd.baseAddress!)
+                            let rm = UnsafeMutableRawPointer(pm.baseAddress!), rv = UnsafeMutableRawPointer(pv.baseAddress!)
+                            var i = 0
+                            while i + 8 <= count {
+                                let at = i * 4
+                                let d = rd.loadUnaligned(fromByteOffset: at, as: V.self)
+                                let g = rg.loadUnaligned(fromByteOffset: at, as: V.self) + wd * d
+                                let m = b1 * rm.loadUnaligned(fromByteOffset: at, as: V.self) + (1 - b1) * g
+                                let v = b2 * rv.loadUnaligned(fromByteOffset: at, as: V.self) + (1 - b2) * g * g
+                                let denom = v.squareRoot() / correction2 + e
+                                rm.storeBytes(of: m, toByteOffset: at, as: V.self)
+                                rv.storeBytes(of: v, toByteOffset: at, as: V.self)
+                                rd.storeBytes(of: d - stepSize * m / denom, toByteOffset: at, as: V.self)
+                                i += 8
+                            }
+                            while i < count {
                                 let g = pg[i] + wd * pd[i]
                                 pm[i] = b1 * pm[i] + (1 - b1) * g
                                 pv[i] = b2 * pv[i] + (1 - b2) * g * g
                                 let denom = pv[i].squareRoot() / correction2 + e
                                 pd[i] -= stepSize * pm[i] / denom
+                                i += 1
                             }
                         }
                     }

@@ -85,12 +85,10 @@ extension Tensor {
                 let base = o * n * inner + i
                 var m = -Float.infinity
                 for j in 0..<n { m = Swift.max(m, x[base + j * inner]) }
+                for j in 0..<n { y[base + j * inner] = x[base + j * inner] - m }
+                FastMath.apply(n, y + base, y + base, stride: inner) { FastMath.expNonPositive($0) }
                 var total: Float = 0
-                for j in 0..<n {
-                    let e = FastMath.expNonPositive(x[base + j * inner] - m)
-                    y[base + j * inner] = e
-                    total += e
-                }
+                for j in 0..<n { total += y[base + j * inner] }
                 if log {
                     let shift = m + Math.log(total)
                     for j in 0..<n { y[base + j * inner] = x[base + j * inner] - shift }

@@ -1,0 +1,11 @@
+extension Array where Element == Float {
+    /// `count` floats, each written by `body` through the pointer it is given (no zero fill
+    /// first: `body` must write every one of them).
+    @inline(__always)
+    init(writing count: Int, _ body: (UnsafeMutablePointer<Float>) -> Void) {
+        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { body(buffer.baseAddress!) }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// Sums over contiguous floats in eight running lanes (lane `l` adds elements `l, l+8, …`,
+/// then the lanes are added in order): a fixed order, so results are the same run to run,
+/// without one long chain of dependent additions.
+extension Kernels {
+    /// `Σ_k x[k]`.
+    @inline(__always)
+    static func sum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
+        var lanes = SIMD8<Float>()
+        var k = 0
+        let raw = UnsafeRawPointer(x)
+        while k + 8 <= count {
+            lanes += raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+            k += 8
+        }
+        var total = lanes.sum()
+        while k < count {
+            total += x[k]
+            k += 1
+        }
+        return total
+    }
+
+    /// `Σ_k x[k]·y[k]`.
+    @inline(__always)
+    static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ count: Int) -> Float {
+        var lanes = SIMD8<Float>()
+        var k = 0
+        let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
+        while k + 8 <= count {
+            lanes += rx.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+                * ry.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+            k += 8
+        }
+        var total = lanes.sum()
+        while k < count {
+            total += x[k] * y[k]
+            k += 1
+        }
+        return total
+    }
+}
