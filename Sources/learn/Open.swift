@@ -15,9 +15,11 @@ struct Open: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// A frame every 33 ms while training (30 frames/s), of which training may use 25.
-    static let frameNanoseconds: UInt64 = 33_000_000
-    static let trainingBudget: UInt64 = 25_000_000
+    /// A frame every 30 ms while training (33 frames/s), of which training may use 16: a
+    /// step is never cut short, so a slow step overshoots the slice, and the rest stays
+    /// for drawing.
+    static let frameNanoseconds: UInt64 = 30_000_000
+    static let trainingBudget: UInt64 = 16_000_000
     /// Panels of a live cell refresh at most 8 times a second while it trains.
     static let inspectionInterval: UInt64 = 125_000_000
 
@@ -71,11 +73,14 @@ struct Open: ParsableCommand {
         let clock = { DispatchTime.now().uptimeNanoseconds }
         terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
         var rate = FrameRate()
+        var previousFrame = clock()
         while true {
             let frameStart = clock()
             notebook.framesPerSecond = rate.tick(frameStart)
             // Paused: wait for a key with no timeout, so an idle notebook uses no CPU.
-            let wait = notebook.isTraining ? max(1, Int((Self.frameNanoseconds - Self.trainingBudget) / 1_000_000)) : -1
+            // While training, wait for keys only for what is left of this frame's 30 ms.
+            let used = clock() - previousFrame
+            let wait = notebook.isTraining ? Int((Self.frameNanoseconds - min(used, Self.frameNanoseconds)) / 1_000_000) : -1
             if let event = terminal.nextEvent(timeoutMilliseconds: wait) {
                 if case .key(let key) = event, let mapped = Self.map(key) {
                     if mapped == .quit || notebook.handle(mapped.key) == .quit { return }
@@ -90,10 +95,7 @@ struct Open: ParsableCommand {
             afterKeys()
             notebook.tick(now: clock(), budgetNanoseconds: Self.trainingBudget, clock: clock)
             terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
-            let spent = clock() - frameStart
-            if notebook.isTraining, spent < Self.frameNanoseconds / 4 {
-                usleep(UInt32((Self.frameNanoseconds / 4 - spent) / 1000))
-            }
+            previousFrame = frameStart
         }
     }
 
