@@ -106,7 +106,8 @@ public final class LiveCell {
             case (.temperature, .number(let v)): c.temperature = v
             case (.optimizer, .choice(let v)): c.optimizer.name = OptimizerName(rawValue: v) ?? c.optimizer.name
             case (.activation, .choice(let v)): c.activation = Activation(rawValue: v) ?? c.activation
-            case (.seed, .number(let v)): c.seed = UInt64(max(0, v))
+            // A variant that chose its own seed (`compare: [{seed: 3}]`) keeps it.
+            case (.seed, .number(let v)) where base.seed == cell.config.seed: c.seed = UInt64(max(0, v))
             case (.hidden, .number(let v)):
                 if c.model == .mlp { c.layers = c.layers.map { _ in Int(v) } } else { c.hidden = Int(v) }
             case (.noise, .number(let v)): c.dataOptions.noise = v
