@@ -60,25 +60,10 @@ final class Tmux {
         wait(upTo: seconds) { $0.contains(marker) }
     }
 
-    /// Runs a command and returns its status and output. The output goes through a file,
-    /// not a pipe: the tmux server that the first command starts inherits the descriptor,
-    /// and a pipe would then never reach end-of-file.
+    /// Runs a command and returns its status and output (stdout, then stderr).
     static func shell(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let file = NSTemporaryDirectory() + "learn-tmux-" + UUID().uuidString
-        FileManager.default.createFile(atPath: file, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let output = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, output)
+        let result = try Subprocess.run(arguments[0], Array(arguments.dropFirst()))
+        return (result.status, result.stdout + result.stderr)
     }
 }
 

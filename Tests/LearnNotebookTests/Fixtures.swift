@@ -86,11 +86,17 @@ enum Fixtures {
         """
 
     static func lessons() throws -> [Lesson] {
+        try load(["01-kx.md": kx, "02-perceptron.md": perceptron])
+    }
+
+    /// Lesson files by name, written to a temporary folder and loaded; any error throws.
+    static func load(_ files: [String: String]) throws -> [Lesson] {
         let folder = NSTemporaryDirectory() + "learn-notebook-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try kx.write(toFile: folder + "/01-kx.md", atomically: true, encoding: .utf8)
-        try perceptron.write(toFile: folder + "/02-perceptron.md", atomically: true, encoding: .utf8)
+        for (name, text) in files {
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
         let result = LessonLoader.loadFolder(folder)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw FixtureError(message: errors.map(DiagnosticFormatter.text).joined(separator: "\n")) }

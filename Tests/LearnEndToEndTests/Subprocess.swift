@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program to its end with `posix_spawnp` and `waitpid`.
+///
+/// Not Foundation's `Process`: its `waitUntilExit` can miss a child's exit and wait
+/// forever (seen in CI: the tmux client was a zombie, the test still waiting). Output goes
+/// through files, never pipes, and the child inherits no other descriptor: the tmux
+/// server that the first tmux command starts outlives it, and would otherwise hold the
+/// test runner's pipes open.
+enum Subprocess {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `program` (a path, or a name looked up in `PATH`) with `arguments`, stdin from
+    /// `/dev/null`, in `environment` (this process's when nil). The status is the exit
+    /// code, or 128 + the signal that ended it.
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let outPath = NSTemporaryDirectory() + "learn-out-" + UUID().uuidString
+        let errPath = NSTemporaryDirectory() + "learn-err-" + UUID().uuidString
+        defer {
+            unlink(outPath)
+            unlink(errPath)
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Every other open descriptor is closed in the child (glibc skips ones closed since).
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw Failure(description: "cannot start \(program): \(String(cString: strerror(spawned)))") }
+
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw Failure(description: "waitpid \(program): \(String(cString: strerror(errno)))") }
+        }
+        let signal = status & 0x7f
+        let code = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return Result(status: code, stdout: read(outPath), stderr: read(errPath))
+    }
+}

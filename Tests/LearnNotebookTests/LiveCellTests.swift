@@ -1,0 +1,58 @@
+import LearnLessons
+import LearnNotebook
+import Testing
+
+@Suite struct LiveCellTests {
+    static let twoStarts = """
+        ---
+        learn: 1
+        id: starts
+        title: Two starts
+        summary: The same model from two seeds.
+        minutes: 1
+        ---
+
+        ## Starts
+
+        ```model
+        id: starts
+        model: kx
+        data: line
+        rule: gradient
+        optimizer: {name: sgd, lr: 0.001}
+        steps: 10
+        seed: 1
+        panels: [loss]
+        knobs: {seed: [0, 9]}
+        compare:
+          - {label: other-start, seed: 3}
+          - {label: faster, optimizer: {name: sgd, lr: 0.002}}
+        ```
+        """
+
+    func cell() throws -> ModelCell {
+        let lessons = try Fixtures.load(["01-starts.md": Self.twoStarts])
+        return try #require(lessons.first?.modelCells.first)
+    }
+
+    @Test func seedOverrideLeavesAVariantsOwnSeedAlone() throws {
+        let live = try LiveCell(try cell(), seed: 7)
+        let seeds = live.runs.map(\.trainer.config.seed)
+        #expect(seeds == [7, 3, 7], "the cell and the variant without a seed take 7; other-start keeps 3")
+    }
+
+    @Test func seedKnobRestartsWithTheNewSeedButNotTheVariantsOwn() throws {
+        let live = try LiveCell(try cell())
+        #expect(live.runs.map(\.trainer.config.seed) == [1, 3, 1])
+        try live.set(.seed, to: .number(5))
+        #expect(live.runs.map(\.trainer.config.seed) == [5, 3, 5])
+    }
+
+    @Test func liveKnobReachesEveryRunWithoutRestarting() throws {
+        let live = try LiveCell(try cell())
+        live.train(steps: 4)
+        try live.set(.lr, to: .number(0.01))
+        #expect(live.step == 4, "a live knob keeps the training going")
+        #expect(live.runs.allSatisfy { $0.trainer.config.optimizer.lr == 0.01 })
+    }
+}
