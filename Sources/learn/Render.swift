@@ -65,6 +65,8 @@ struct Size: ExpressibleByArgument {
               (1...1000).contains(w), (1...1000).contains(h) else { return nil }
         self.init(width: w, height: h)
     }
+
+    var defaultValueDescription: String { "\(width)x\(height)" }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

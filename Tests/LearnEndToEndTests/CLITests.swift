@@ -11,6 +11,8 @@ import Testing
         for command in ["list", "lint", "check", "render", "trace", "bench"] {
             #expect(help.stdout.contains(command), "help lists \(command)")
         }
+        let render = try Binary.run(["render", "--help"])
+        #expect(render.stdout.contains("(default: 120x40)"), "the size default reads as it is typed: \(render.stdout)")
     }
 
     @Test func unknownOptionIsAClearError() throws {

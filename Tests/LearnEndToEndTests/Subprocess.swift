@@ -7,9 +7,9 @@ import Glibc
 ///
 /// Not Foundation's `Process`: its `waitUntilExit` can miss a child's exit and wait
 /// forever (seen in CI: the tmux client was a zombie, the test still waiting). Output goes
-/// through files, never pipes, and the child inherits no other descriptor: the tmux
-/// server that the first tmux command starts outlives it, and would otherwise hold the
-/// test runner's pipes open.
+/// through files, never pipes, and the child inherits no other descriptor and no signal
+/// mask: a tmux server outlives the command that starts it, and would otherwise hold the
+/// test runner's pipes open and never hear of its own children's exit.
 enum Subprocess {
     struct Result {
         let status: Int32
@@ -42,13 +42,25 @@ enum Subprocess {
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
 
+        // The child starts with no signal blocked and every signal at its default: this
+        // process's threads block some, and tmux would never hear of its children's exit.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, envp)
+        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failure(description: "cannot start \(program): \(String(cString: strerror(spawned)))") }
 
         var status: Int32 = 0

@@ -29,25 +29,46 @@ extension Panels {
         overTime(hidden, title: "h_t: unit ↓, time →", scale: .diverging(limit: 1), into: &grid, area: area)
     }
 
+    /// One heatmap per gate (units down, time across); where each would get fewer rows
+    /// than it needs to be read, one map of the sigmoid gates' means over the units.
     func gates(into grid: inout CellGrid, area: Rect) {
         let gates = inspection.gates
         guard !gates.isEmpty else { return note("no gates in this model", into: &grid, area: area) }
         let columns = area.width >= 90 ? 2 : 1
         let rowCount = (gates.count + columns - 1) / columns
+        guard area.height / rowCount >= 6 else { return gateMeans(gates, into: &grid, area: area) }
         let rows = area.rows(Array(repeating: .ratio(1), count: rowCount))
         for (r, row) in rows.enumerated() {
             let boxes = row.columns(Array(repeating: .ratio(1), count: columns), spacing: 1)
             for (c, box) in boxes.enumerated() where r * columns + c < gates.count {
                 let gate = gates[r * columns + c]
-                let signed = gate.name == "g" || gate.name == "n" || gate.name == "c"
+                let signed = Self.gateWords[gate.name] == nil
                 overTime(gate.values, title: Self.gateTitles[gate.name] ?? gate.name,
                          scale: signed ? .diverging(limit: nil) : .sequential(range: 0...1), into: &grid, area: box)
             }
         }
     }
 
+    /// Each sigmoid gate as one row: its mean over the units at each time step.
+    private func gateMeans(_ gates: [(name: String, values: [[Float]])], into grid: inout CellGrid, area: Rect) {
+        let shown = gates.filter { Self.gateWords[$0.name] != nil }
+        let steps = min(shown.first?.values.count ?? 0, max(1, area.width - 9))
+        let units = shown.first?.values.first?.count ?? 0
+        guard steps > 0, units > 0 else { return note("no gates yet", into: &grid, area: area) }
+        let values = shown.flatMap { gate in
+            (0..<steps).map { t in Double(gate.values[t].reduce(0, +)) / Double(units) }
+        }
+        Heatmap(values: values, rows: shown.count, columns: steps, scale: .sequential(range: 0...1), mode: .cells,
+                glyphs: glyphs, title: "mean of \(units) units (0 shut, 1 open)",
+                rowLabels: shown.map { Self.gateWords[$0.name]! }, columnLabels: Array(tokens.prefix(steps)),
+                showColorBar: true)
+            .render(into: &grid, area: area)
+    }
+
     static let gateTitles = ["i": "i input gate", "f": "f forget gate", "g": "g candidate", "o": "o output gate",
                              "c": "c cell state", "r": "r reset gate", "z": "z update gate", "n": "n candidate"]
+    /// The gates proper (sigmoids between 0 and 1), by the word a row label uses.
+    static let gateWords = ["i": "input", "f": "forget", "o": "output", "r": "reset", "z": "update"]
 
     func gradflow(into grid: inout CellGrid, area: Rect) {
         guard let flow = inspection.gradFlow, !flow.isEmpty else { return note("no gradient yet", into: &grid, area: area) }
@@ -111,9 +132,14 @@ extension Panels {
     }
 
     func samples(into grid: inout CellGrid, area: Rect) {
-        guard let sample = inspection.sample else { return note("no samples", into: &grid, area: area) }
-        var text = sample
+        guard inspection.sample != nil else { return note("no samples", into: &grid, area: area) }
+        TextBlock(markdown: samplesMarkdown, glyphs: glyphs).render(into: &grid, area: area)
+    }
+
+    /// The sampled text (and the right answer, where there is one) as a code block.
+    var samplesMarkdown: String {
+        var text = inspection.sample ?? "no samples"
         if let target = inspection.sampleTarget { text += "\n\nright answer: " + target }
-        TextBlock(markdown: "```\n" + text + "\n```", glyphs: glyphs).render(into: &grid, area: area)
+        return "```\n" + text + "\n```"
     }
 }

@@ -20,12 +20,25 @@ struct Panels {
         guard !panels.isEmpty, !area.isEmpty else { return }
         let columns = (1...min(panels.count, 3)).max { a, b in room(area, panels.count, a) < room(area, panels.count, b) } ?? 1
         let rowCount = (panels.count + columns - 1) / columns
-        let rows = area.rows(Array(repeating: .ratio(1), count: rowCount))
-        for (r, row) in rows.enumerated() {
-            let inRow = Array(panels[(r * columns)..<min(panels.count, (r + 1) * columns)])
+        let inRows = (0..<rowCount).map { r in Array(panels[(r * columns)..<min(panels.count, (r + 1) * columns)]) }
+        // A row whose panels all need less than a fair share gets only what they need.
+        let share = area.height / rowCount
+        let heights = inRows.map { inRow -> Constraint in
+            let needs = inRow.map { naturalHeight($0, width: area.width / inRow.count) }
+            guard let most = needs.max(by: { ($0 ?? .max) < ($1 ?? .max) }) ?? nil, most < share else { return .ratio(1) }
+            return .fixed(most)
+        }
+        for (inRow, row) in zip(inRows, area.rows(heights)) {
             let boxes = row.columns(Array(repeating: .ratio(1), count: inRow.count))
             for (panel, box) in zip(inRow, boxes) { render(panel, into: &grid, area: box) }
         }
+    }
+
+    /// The height a panel's content needs at `width`, border included; nil for panels
+    /// that use whatever room they get.
+    private func naturalHeight(_ panel: PanelName, width: Int) -> Int? {
+        guard panel == .samples else { return nil }
+        return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).lineCount(width: max(1, width - 2)) + 2
     }
 
     /// The smaller side of each panel's box, in square units, for `columns` columns.
