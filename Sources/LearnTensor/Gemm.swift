@@ -34,60 +34,115 @@ public enum Kernels {
     public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                             b: UnsafePointer<Float>, ldb: Int, transB: Bool,
                             c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
-        precondition(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be non-negative")
-        if m == 0 || n == 0 { return }
-        if k == 0 {
-            if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
-            return
+        if handledEmpty(m: m, n: n, k: k, c: c, ldc: ldc, accumulate: accumulate) { return }
+        let bCapacity = Swift.min(nc, roundUp(n, nr)) * Swift.min(kc, k)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: bCapacity) { packedB in
+            forEachBlock(n: n, k: k) { jc, nb, pc, kb, _ in
+                packB(b, ldb: ldb, transB: transB, rows: pc, kb: kb, cols: jc, nb: nb, into: packedB.baseAddress!)
+                multiplyBlock(m: m, nb: nb, kb: kb, a: a, lda: lda, transA: transA, column: pc,
+                              packedB: packedB.baseAddress!, c: c + jc, ldc: ldc, add: accumulate || pc > 0)
+            }
         }
-        let depth = Swift.min(kc, k)
-        let aCapacity = Swift.min(mc, (m + mr - 1) / mr * mr) * depth
-        let bCapacity = Swift.min(nc, (n + nr - 1) / nr * nr) * depth
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: aCapacity + bCapacity + mr * nr) { buffer in
-            let packedA = buffer.baseAddress!
-            let packedB = packedA + aCapacity
-            let scratch = packedB + bCapacity
-            var jc = 0
-            while jc < n {
-                let nb = Swift.min(nc, n - jc)
-                var pc = 0
-                while pc < k {
-                    let kb = Swift.min(kc, k - pc)
-                    packB(b, ldb: ldb, transB: transB, rows: pc, kb: kb, cols: jc, nb: nb, into: packedB)
-                    let add = accumulate || pc > 0
-                    var ic = 0
-                    while ic < m {
-                        let mb = Swift.min(mc, m - ic)
-                        packA(a, lda: lda, transA: transA, rows: ic, mb: mb, cols: pc, kb: kb, into: packedA)
-                        var jr = 0
-                        while jr < nb {
-                            let cols = Swift.min(nr, nb - jr)
-                            var ir = 0
-                            while ir < mb {
-                                let rows = Swift.min(mr, mb - ir)
-                                let cTile = c + (ic + ir) * ldc + jc + jr
-                                let aPanel = UnsafePointer(packedA + ir * kb)
-                                let bPanel = UnsafePointer(packedB + jr * kb)
-                                if rows == mr && cols == nr {
-                                    microKernel(kb, aPanel, bPanel, cTile, ldc: ldc, add: add)
-                                } else {
-                                    microKernel(kb, aPanel, bPanel, scratch, ldc: nr, add: false)
-                                    for i in 0..<rows {
-                                        for j in 0..<cols {
-                                            let v = scratch[i * nr + j]
-                                            cTile[i * ldc + j] = add ? cTile[i * ldc + j] + v : v
-                                        }
-                                    }
-                                }
-                                ir += mr
-                            }
-                            jr += nr
-                        }
-                        ic += mb
-                    }
-                    pc += kb
+    }
+
+    /// `op(B)` packed once for many products with it (a recurrent weight, used at every
+    /// time step): the panels ``gemm(m:n:k:a:lda:transA:b:ldb:transB:c:ldc:accumulate:)``
+    /// would pack, block after block.
+    public struct PackedB: Sendable {
+        public let k: Int
+        public let n: Int
+        let panels: [Float]
+
+        public init(k: Int, n: Int, b: UnsafePointer<Float>, ldb: Int, transB: Bool) {
+            self.k = k
+            self.n = n
+            panels = [Float](writing: roundUp(n, nr) * k) { out in
+                forEachBlock(n: n, k: k) { jc, nb, pc, kb, offset in
+                    packB(b, ldb: ldb, transB: transB, rows: pc, kb: kb, cols: jc, nb: nb, into: out + offset)
                 }
-                jc += nb
+            }
+        }
+    }
+
+    /// `C[m×n] (+)= op(A) · op(B)` with `op(B)` packed beforehand.
+    public static func gemm(m: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool, packed: PackedB,
+                            c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+        if handledEmpty(m: m, n: packed.n, k: packed.k, c: c, ldc: ldc, accumulate: accumulate) { return }
+        packed.panels.withUnsafeBufferPointer { panels in
+            forEachBlock(n: packed.n, k: packed.k) { jc, nb, pc, kb, offset in
+                multiplyBlock(m: m, nb: nb, kb: kb, a: a, lda: lda, transA: transA, column: pc,
+                              packedB: panels.baseAddress! + offset, c: c + jc, ldc: ldc, add: accumulate || pc > 0)
+            }
+        }
+    }
+
+    /// A product with no terms: nothing to do, or C set to zero when `k` is 0 (and not accumulating).
+    private static func handledEmpty(m: Int, n: Int, k: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+                                     accumulate: Bool) -> Bool {
+        precondition(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be non-negative")
+        if m > 0 && n > 0 && k > 0 { return false }
+        if k == 0 && !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+        return true
+    }
+
+    /// The blocks of `op(B)[k×n]`, `kc` deep and `nc` wide, columns outermost, with where
+    /// each starts in a buffer that holds them all packed.
+    private static func forEachBlock(n: Int, k: Int, _ body: (_ jc: Int, _ nb: Int, _ pc: Int, _ kb: Int, _ offset: Int) -> Void) {
+        var offset = 0
+        var jc = 0
+        while jc < n {
+            let nb = Swift.min(nc, n - jc)
+            var pc = 0
+            while pc < k {
+                let kb = Swift.min(kc, k - pc)
+                body(jc, nb, pc, kb, offset)
+                offset += roundUp(nb, nr) * kb
+                pc += kb
+            }
+            jc += nb
+        }
+    }
+
+    private static func roundUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
+
+    /// `C[m×nb] (+)= op(A)[0..<m, column ..< column+kb] · B-block`, the B block packed:
+    /// A is packed `mc` rows at a time and every `mr × nr` tile of C gets the register kernel.
+    private static func multiplyBlock(m: Int, nb: Int, kb: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
+                                      column: Int, packedB: UnsafePointer<Float>,
+                                      c: UnsafeMutablePointer<Float>, ldc: Int, add: Bool) {
+        let aCapacity = Swift.min(mc, roundUp(m, mr)) * kb
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: aCapacity + mr * nr) { buffer in
+            let packedA = buffer.baseAddress!
+            let scratch = packedA + aCapacity
+            var ic = 0
+            while ic < m {
+                let mb = Swift.min(mc, m - ic)
+                packA(a, lda: lda, transA: transA, rows: ic, mb: mb, cols: column, kb: kb, into: packedA)
+                var jr = 0
+                while jr < nb {
+                    let cols = Swift.min(nr, nb - jr)
+                    var ir = 0
+                    while ir < mb {
+                        let rows = Swift.min(mr, mb - ir)
+                        let cTile = c + (ic + ir) * ldc + jr
+                        let aPanel = UnsafePointer(packedA + ir * kb)
+                        let bPanel = packedB + jr * kb
+                        if rows == mr && cols == nr {
+                            microKernel(kb, aPanel, bPanel, cTile, ldc: ldc, add: add)
+                        } else {
+                            microKernel(kb, aPanel, bPanel, scratch, ldc: nr, add: false)
+                            for i in 0..<rows {
+                                for j in 0..<cols {
+                                    let v = scratch[i * nr + j]
+                                    cTile[i * ldc + j] = add ? cTile[i * ldc + j] + v : v
+                                }
+                            }
+                        }
+                        ir += mr
+                    }
+                    jr += nr
+                }
+                ic += mb
             }
         }
     }

@@ -87,4 +87,40 @@ import Testing
         expectGradients(inputs) { let h = gruUpdate(input: $0[0], hidden: $0[1], previous: $0[2]).h
             return gruUpdate(input: $0[0], hidden: $0[1], previous: h).h }
     }
+
+    /// Three steps of `h ← tanh(h Wᵀ + b)` through one step linear, or through `linear`.
+    static func recurrence(_ h0: Tensor, _ w: Tensor, _ b: Tensor, stepLinear: Bool) -> Tensor {
+        let shared = StepLinear(weight: w, bias: b)
+        var h = h0
+        for _ in 0..<3 { h = (stepLinear ? shared(h) : linear(h, weight: w, bias: b)).tanh() }
+        return h
+    }
+
+    @Test func stepLinearMatchesLinearAtEveryStep() {
+        func run(_ stepLinear: Bool) -> (h: [Float], grads: [[Float]]) {
+            let h0 = randomTensor([4, 5], seed: 71), w = randomTensor([5, 5], seed: 72), b = randomTensor([5], seed: 73)
+            let h = Self.recurrence(h0, w, b, stepLinear: stepLinear)
+            h.sum().backward()
+            return (h.data, [h0.grad, w.grad, b.grad])
+        }
+        let (fused, plain) = (run(true), run(false))
+        expectClose(fused.h, plain.h, tolerance: Self.compositionTolerance)
+        for (got, want) in zip(fused.grads, plain.grads) { expectClose(got, want, tolerance: Self.compositionTolerance) }
+    }
+
+    @Test func stepLinearGradients() {
+        let inputs = [randomTensor([3, 4], seed: 74), randomTensor([4, 4], seed: 75), randomTensor([4], seed: 76)]
+        expectGradients(inputs) { Self.recurrence($0[0], $0[1], $0[2], stepLinear: true) }
+    }
+
+    @Test func stepLinearWithoutGradRecordsNothingAndBackwardTwiceAddsTwice() {
+        let h0 = randomTensor([2, 3], seed: 77), w = randomTensor([3, 3], seed: 78), b = randomTensor([3], seed: 79)
+        let quiet = Tensor.withoutGrad { Self.recurrence(h0, w, b, stepLinear: true) }
+        #expect(!quiet.requiresGrad && quiet.inputs.isEmpty)
+        let loss = Self.recurrence(h0, w, b, stepLinear: true).sum()
+        loss.backward()
+        let once = w.grad
+        loss.backward()
+        expectClose(w.grad, once.map { $0 * 2 }, tolerance: Self.compositionTolerance)
+    }
 }

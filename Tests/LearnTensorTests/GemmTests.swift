@@ -19,7 +19,9 @@ import Testing
         return c
     }
 
-    static func run(m: Int, n: Int, k: Int, transA: Bool, transB: Bool, accumulate: Bool, seed: UInt64) -> (got: [Float], want: [Float]) {
+    /// The kernel's product (B packed on the fly, or beforehand when `prepacked`) and the reference.
+    static func run(m: Int, n: Int, k: Int, transA: Bool, transB: Bool, accumulate: Bool, seed: UInt64,
+                    prepacked: Bool = false) -> (got: [Float], want: [Float]) {
         var rng = RandomSource(seed: seed)
         let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) }
         let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) }
@@ -28,8 +30,14 @@ import Testing
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, transA: transA, b: pb.baseAddress!, transB: transB,
-                                 c: pc.baseAddress!, accumulate: accumulate)
+                    if prepacked {
+                        let packed = Kernels.PackedB(k: k, n: n, b: pb.baseAddress!, ldb: transB ? k : n, transB: transB)
+                        Kernels.gemm(m: m, a: pa.baseAddress!, lda: transA ? m : k, transA: transA, packed: packed,
+                                     c: pc.baseAddress!, ldc: n, accumulate: accumulate)
+                    } else {
+                        Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, transA: transA, b: pb.baseAddress!, transB: transB,
+                                     c: pc.baseAddress!, accumulate: accumulate)
+                    }
                 }
             }
         }
@@ -44,6 +52,19 @@ import Testing
         for transA in [false, true] {
             for transB in [false, true] {
                 let (got, want) = Self.run(m: m, n: n, k: k, transA: transA, transB: transB, accumulate: false, seed: 1)
+                expectClose(got, want, tolerance: 1e-4)
+            }
+        }
+    }
+
+    /// Several blocks of B in both directions (k > kc, n > nc), edges included.
+    @Test(arguments: [(1, 1, 1), (13, 17, 9), (16, 256, 64), (7, 1030, 300)])
+    func prepackedBMatchesPackingOnTheFly(sizes: (Int, Int, Int)) {
+        let (m, n, k) = sizes
+        for transB in [false, true] {
+            for accumulate in [false, true] {
+                let (got, want) = Self.run(m: m, n: n, k: k, transA: false, transB: transB, accumulate: accumulate,
+                                           seed: 3, prepacked: true)
                 expectClose(got, want, tolerance: 1e-4)
             }
         }

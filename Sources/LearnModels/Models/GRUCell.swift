@@ -18,8 +18,7 @@ final class GRUCell: RecurrentCell {
         weights = CellWeights(gates: 3, inputs: inputs, hidden: hidden, rng: &rng)
     }
 
-    func step(_ inputPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
-        let hiddenPart = weights.hiddenPart(state.h)                          // [B, 3H]: blocks r, z, n
+    func step(_ inputPart: Tensor, _ hiddenPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
         let (h, rzn) = gruUpdate(input: inputPart, hidden: hiddenPart, previous: state.h)  // r, z, n, h_t as above
         return (RecurrentState(h: h, c: state.c), rzn)
     }

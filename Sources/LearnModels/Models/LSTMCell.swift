@@ -21,8 +21,8 @@ final class LSTMCell: RecurrentCell {
         weights = CellWeights(gates: 4, inputs: inputs, hidden: hidden, rng: &rng)
     }
 
-    func step(_ inputPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
-        let gates = inputPart + weights.hiddenPart(state.h)                  // [B, 4H]: blocks i, f, g, o
+    func step(_ inputPart: Tensor, _ hiddenPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
+        let gates = inputPart + hiddenPart                                    // [B, 4H]: blocks i, f, g, o
         let (h, c, igfo) = lstmUpdate(gates, cell: state.c)                   // i, f, g, o, c_t, h_t as above
         return (RecurrentState(h: h, c: c), igfo + [c])
     }

@@ -15,8 +15,8 @@ final class RNNCell: RecurrentCell {
         weights = CellWeights(gates: 1, inputs: inputs, hidden: hidden, rng: &rng)
     }
 
-    func step(_ inputPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
-        let h = (inputPart + weights.hiddenPart(state.h)).tanh()  // [B, H]
+    func step(_ inputPart: Tensor, _ hiddenPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
+        let h = (inputPart + hiddenPart).tanh()  // [B, H]
         return (RecurrentState(h: h, c: state.c), [])
     }
 }

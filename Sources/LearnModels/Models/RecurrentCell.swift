@@ -19,9 +19,10 @@ protocol RecurrentCell: AnyObject {
     /// Names of the tensors `step` returns beside the state, for the gates panel.
     static var gateNames: [String] { get }
     var weights: CellWeights { get }
-    /// One time step. `inputPart = x_t W_ihᵀ + b_ih` `[B, G·H]`, computed for all time
-    /// steps at once by the caller (one big matmul instead of T small ones).
-    func step(_ inputPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor])
+    /// One time step from its two halves, both `[B, G·H]`, computed by the caller:
+    /// `inputPart = x_t W_ihᵀ + b_ih` (for all time steps in one matmul) and
+    /// `hiddenPart = h_{t−1} W_hhᵀ + b_hh` (one ``StepLinear`` for all steps).
+    func step(_ inputPart: Tensor, _ hiddenPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor])
 }
 
 /// The four tensors of a cell, named as in model-conventions.md.
@@ -44,7 +45,4 @@ struct CellWeights {
     var parameters: [(name: String, tensor: Tensor)] {
         [("cell.weight_ih", weightIH), ("cell.weight_hh", weightHH), ("cell.bias_ih", biasIH), ("cell.bias_hh", biasHH)]
     }
-
-    /// `h W_hhᵀ + b_hh` `[B, G·H]`
-    func hiddenPart(_ h: Tensor) -> Tensor { linear(h, weight: weightHH, bias: biasHH) }
 }
