@@ -67,18 +67,21 @@ extension Notebook {
     }
 
     private func text(into grid: inout CellGrid, area: Rect) {
-        var block = TextBlock(markdown: PageText.markdown(for: self), glyphs: look.glyphs)
-        let lines = block.lineCount(width: area.width)
+        let markdown = PageText.markdown(for: self)
+        if wrappedText?.markdown != markdown || wrappedText?.width != area.width {
+            wrappedText = (markdown, area.width, TextBlock(markdown: markdown, glyphs: look.glyphs).lines(width: area.width))
+        }
+        let wrapped = wrappedText?.lines ?? []
+        let lines = wrapped.count
         guard lines > area.height, area.height > 1 else {
             scrollLimit = 0
-            return block.render(into: &grid, area: area)
+            return TextBlock.render(wrapped, scrollOffset: 0, into: &grid, area: area)
         }
         // Longer than the pane: the last row says where we are.
         let page = area.inset(bottom: 1)
         scrollLimit = lines - page.height
         let scroll = min(state.scroll, scrollLimit)
-        block.scrollOffset = scroll
-        block.render(into: &grid, area: page)
+        TextBlock.render(wrapped, scrollOffset: scroll, into: &grid, area: page)
         let below = lines - scroll - page.height
         let arrow = look.glyphs.isUnicode ? "↓" : "v"
         let marker = look.text(below > 0 ? "\(below) more lines \(arrow) (j)" : "end of page · → next")

@@ -1,4 +1,5 @@
 import LearnLessons
+import LearnRender
 import LearnModels
 
 /// The notebook: lessons, where the student is, and the live cells of the pages they
@@ -24,6 +25,9 @@ public final class Notebook {
     public var inspectionInterval: UInt64?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
+    /// The page text wrapped for a width, kept while neither changes (wrapping is most of
+    /// a frame's work otherwise).
+    var wrappedText: (markdown: String, width: Int, lines: [[Cell]])?
 
     public init(lessons: [Lesson], state: NotebookState = NotebookState(), look: Look, seed: UInt64? = nil) {
         precondition(!lessons.isEmpty, "a notebook needs at least one lesson")

@@ -61,7 +61,13 @@ public struct TextBlock: Sendable {
 
     public func render(into grid: inout CellGrid, area: Rect) {
         guard !area.isEmpty else { return }
-        let all = lines(width: area.width)
+        Self.render(lines(width: area.width), scrollOffset: scrollOffset, into: &grid, area: area)
+    }
+
+    /// Draws lines that ``lines(width:)`` wrapped for `area.width`, from `scrollOffset` —
+    /// for a caller that keeps the wrapped lines from frame to frame.
+    public static func render(_ all: [[Cell]], scrollOffset: Int, into grid: inout CellGrid, area: Rect) {
+        guard !area.isEmpty else { return }
         let first = max(0, min(scrollOffset, all.count - area.height))
         for (row, line) in all.dropFirst(first).prefix(area.height).enumerated() {
             var x = area.x
