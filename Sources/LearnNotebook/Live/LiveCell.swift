@@ -18,6 +18,11 @@ public final class LiveCell {
     /// Inspections by run, with the step and build they were taken at: a frame that
     /// follows no training step reuses them.
     private var inspections: [Int: (step: Int, build: Int, time: UInt64, value: Inspection)] = [:]
+    /// When each run's text sample was last written, while training live.
+    private var sampledAt: [Int: UInt64] = [:]
+    /// A sample takes one forward pass per character, so while training live it is
+    /// rewritten at most this often (nanoseconds) — other panels keep `refreshInterval`.
+    static let sampleInterval: UInt64 = 1_000_000_000
     private var build = 0
     /// A run is inspected at most this often (nanoseconds) — set while training live, so
     /// a slow model's panels do not eat the frame; nil inspects at every new step.
@@ -57,7 +62,15 @@ public final class LiveCell {
             if cached.step == trainer.step { return cached.value }
             if let interval = refreshInterval, now - cached.time < interval { return cached.value }
         }
-        let value = trainer.inspect(options)
+        var options = options
+        let previous = inspections[i].flatMap { $0.build == build ? $0.value : nil }
+        let keepSample = refreshInterval != nil && previous != nil && now - (sampledAt[i] ?? 0) < Self.sampleInterval
+        if keepSample { options.sample = false } else { sampledAt[i] = now }
+        var value = trainer.inspect(options)
+        if keepSample, let previous {
+            value.sample = previous.sample
+            value.sampleTarget = previous.sampleTarget
+        }
         inspections[i] = (trainer.step, build, now, value)
         return value
     }
