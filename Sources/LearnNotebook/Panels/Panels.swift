@@ -24,8 +24,8 @@ struct Panels {
         // A row whose panels all need less than a fair share gets only what they need.
         let share = area.height / rowCount
         let heights = inRows.map { inRow -> Constraint in
-            let needs = inRow.map { naturalHeight($0, width: area.width / inRow.count) }
-            guard let most = needs.max(by: { ($0 ?? .max) < ($1 ?? .max) }) ?? nil, most < share else { return .ratio(1) }
+            let needs = inRow.compactMap { naturalHeight($0, width: area.width / inRow.count) }
+            guard needs.count == inRow.count, let most = needs.max(), most < share else { return .ratio(1) }
             return .fixed(most)
         }
         for (inRow, row) in zip(inRows, area.rows(heights)) {
@@ -35,9 +35,11 @@ struct Panels {
     }
 
     /// The height a panel's content needs at `width`, border included; nil for panels
-    /// that use whatever room they get.
+    /// that use whatever room they get. Only a samples panel showing an answer beside the
+    /// right one qualifies: its height stays put, where free text would make the layout
+    /// jump with every new sample.
     private func naturalHeight(_ panel: PanelName, width: Int) -> Int? {
-        guard panel == .samples else { return nil }
+        guard panel == .samples, inspection.sampleTarget != nil else { return nil }
         return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).lineCount(width: max(1, width - 2)) + 2
     }
 
