@@ -28,9 +28,9 @@ extension Trainer {
         let savedGrads = backward ? namedTensors.map(\.tensor.grad) : []
         let forward = backward ? model.forward(example.input, batch: 1, time: t)
                                : Tensor.withoutGrad { model.forward(example.input, batch: 1, time: t) }
-        if recurrent {
-            out.hidden = forward.hidden.map(\.data)
-            out.gates = forward.gates.map { (name: $0.name, values: $0.steps.map(\.data)) }
+        if let layer = forward.recurrent {
+            out.hidden = (0..<t).map { layer.hiddenState($0) }
+            out.gates = layer.gates.map { (name: $0.name, values: $0.steps) }
         }
         if !forward.attention.isEmpty {
             out.attention = forward.attention.map { weights in                 // [1, h, T, T]
@@ -51,10 +51,11 @@ extension Trainer {
         if backward {
             let batch = Batch.tokens(inputs: example.input, targets: example.target, scored: example.scored, batch: 1, time: t)
             let loss = Objective.lossOf(forward, batch)
-            if loss.item.isFinite {
+            if loss.item.isFinite, let layer = forward.recurrent {
                 loss.backward()
-                out.gradFlow = forward.hidden.map { h in
-                    (h.grad.reduce(0.0) { $0 + Double($1) * Double($1) }).squareRoot()
+                out.gradFlow = (0..<t).map { step in                           // ‖total ∂L/∂h_t‖
+                    let grad = layer.hiddenGradient(step) ?? []
+                    return (grad.reduce(0.0) { $0 + Double($1) * Double($1) }).squareRoot()
                 }
             }
             for (i, p) in namedTensors.enumerated() { p.tensor.grad = savedGrads[i] }

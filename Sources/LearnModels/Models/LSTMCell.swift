@@ -11,19 +11,12 @@ import LearnTensor
 ///     h_t = o ⊙ tanh(c_t)
 ///
 /// The cell state `c` is the conveyor belt: along it the gradient is only multiplied by f.
-/// Everything after `gates` is one fused op, ``lstmUpdate(_:cell:)``, with its backward beside it.
+/// The panels show i, f, g, o and c at every step.
 final class LSTMCell: RecurrentCell {
-    static let gateCount = 4
-    static let gateNames = ["i", "f", "g", "o", "c"]
+    static let kind = RecurrentKind.lstm
     let weights: CellWeights
 
     init(inputs: Int, hidden: Int, rng: inout RandomSource) {
         weights = CellWeights(gates: 4, inputs: inputs, hidden: hidden, rng: &rng)
-    }
-
-    func step(_ inputPart: Tensor, _ hiddenPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
-        let gates = inputPart + hiddenPart                                    // [B, 4H]: blocks i, f, g, o
-        let (h, c, igfo) = lstmUpdate(gates, cell: state.c)                   // i, f, g, o, c_t, h_t as above
-        return (RecurrentState(h: h, c: c), igfo + [c])
     }
 }

@@ -24,10 +24,9 @@ protocol SequenceModel: Model {
 struct SequenceForward {
     /// `[B, T, V]`
     let logits: Tensor
-    /// Recurrent models: h_t for t = 0…T−1, each `[B, H]`.
-    var hidden: [Tensor] = []
-    /// Recurrent gates per time step: name → T tensors `[B, H]` (LSTM i, f, g, o, c; GRU r, z, n).
-    var gates: [(name: String, steps: [Tensor])] = []
+    /// Recurrent models: per time step h_t, the gates (LSTM i, f, g, o, c; GRU r, z, n) and,
+    /// after `backward()`, the total ∂L/∂h_t.
+    var recurrent: RecurrentSequence?
     /// Transformer: attention weights per layer, each `[B, h, T, T]`.
     var attention: [Tensor] = []
 }

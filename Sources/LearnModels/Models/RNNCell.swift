@@ -7,16 +7,10 @@ import LearnTensor
 /// The same weights at every step; gradients flowing back through time are multiplied by
 /// `W_hh` and tanh′ once per step, which is why they vanish (or explode) over long spans.
 final class RNNCell: RecurrentCell {
-    static let gateCount = 1
-    static let gateNames: [String] = []
+    static let kind = RecurrentKind.rnn
     let weights: CellWeights
 
     init(inputs: Int, hidden: Int, rng: inout RandomSource) {
         weights = CellWeights(gates: 1, inputs: inputs, hidden: hidden, rng: &rng)
-    }
-
-    func step(_ inputPart: Tensor, _ hiddenPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor]) {
-        let h = (inputPart + hiddenPart).tanh()  // [B, H]
-        return (RecurrentState(h: h, c: state.c), [])
     }
 }

@@ -1,28 +1,21 @@
 import LearnTensor
 
-/// The state a recurrent cell carries from step to step. `c` is the LSTM's cell state;
-/// the RNN and GRU carry it unchanged (zeros), as the PyTorch reference does.
-struct RecurrentState {
-    var h: Tensor  // [B, H]
-    var c: Tensor  // [B, H]
-
-    static func zeros(batch: Int, hidden: Int) -> RecurrentState {
-        RecurrentState(h: .zeros([batch, hidden]), c: .zeros([batch, hidden]))
-    }
-}
-
 /// One recurrent cell with G gate blocks: `weight_ih [G·H, E]`, `weight_hh [G·H, H]`,
 /// `bias_ih [G·H]`, `bias_hh [G·H]`, all `U(−1/√H, 1/√H)` as PyTorch.
 protocol RecurrentCell: AnyObject {
-    /// G: 1 (RNN), 4 (LSTM), 3 (GRU).
-    static var gateCount: Int { get }
-    /// Names of the tensors `step` returns beside the state, for the gates panel.
-    static var gateNames: [String] { get }
+    /// Which equations: G = 1 (RNN), 4 (LSTM), 3 (GRU).
+    static var kind: RecurrentKind { get }
     var weights: CellWeights { get }
-    /// One time step from its two halves, both `[B, G·H]`, computed by the caller:
-    /// `inputPart = x_t W_ihᵀ + b_ih` (for all time steps in one matmul) and
-    /// `hiddenPart = h_{t−1} W_hhᵀ + b_hh` (one ``StepLinear`` for all steps).
-    func step(_ inputPart: Tensor, _ hiddenPart: Tensor, _ state: RecurrentState) -> (state: RecurrentState, gates: [Tensor])
+}
+
+extension RecurrentCell {
+    /// The cell over all T steps from `h_0 = c_0 = 0`, given the input half of every gate,
+    /// `inputParts = x_t W_ihᵀ + b_ih` `[B, T, G·H]` (computed by the caller in one matmul).
+    /// The hidden half `h_{t−1} W_hhᵀ + b_hh` and the cell's equations run inside one fused
+    /// op, ``recurrentLayer(_:inputParts:weightHH:biasHH:)``, with its backward beside it.
+    func callAsFunction(_ inputParts: Tensor) -> RecurrentSequence {
+        recurrentLayer(Self.kind, inputParts: inputParts, weightHH: weights.weightHH, biasHH: weights.biasHH)
+    }
 }
 
 /// The four tensors of a cell, named as in model-conventions.md.

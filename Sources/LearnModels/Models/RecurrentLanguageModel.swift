@@ -9,9 +9,9 @@ import LearnTensor
 ///
 /// Parameters: `embed.weight [V, E]` ~ N(0, 1); the cell's four tensors; `head.weight [V, H]`,
 /// `head.bias [V]` ~ U(−1/√H, 1/√H). The input half of every gate, `x_t W_ihᵀ + b_ih`, is
-/// computed for all T steps in one matmul before the loop; the hidden half,
-/// `h_{t−1} W_hhᵀ + b_hh`, by one ``StepLinear`` whose weight gradient is one product
-/// over all steps.
+/// computed for all T steps in one matmul; the recurrence over time (the hidden half
+/// `h_{t−1} W_hhᵀ + b_hh` and the cell's equations) is one fused op, so a step adds no
+/// graph nodes.
 final class RecurrentLanguageModel: SequenceModel {
     let embed: Tensor
     let cell: any RecurrentCell
@@ -38,22 +38,7 @@ final class RecurrentLanguageModel: SequenceModel {
         let w = cell.weights
         let x = embedding(embed, tokens, shape: [b, t])                        // [B, T, E]
         let inputParts = linear(x, weight: w.weightIH, bias: w.biasIH)         // [B, T, G·H]
-        let hiddenPart = StepLinear(weight: w.weightHH, bias: w.biasHH)         // h ↦ h W_hhᵀ + b_hh
-        var state = RecurrentState.zeros(batch: b, hidden: w.hidden)
-        var hidden: [Tensor] = []
-        var gates = Array(repeating: [Tensor](), count: type(of: cell).gateNames.count)
-        hidden.reserveCapacity(t)
-        for step in 0..<t {
-            let part = inputParts.slice(axis: 1, step..<(step + 1))
-                .reshaped([b, type(of: cell).gateCount * w.hidden])            // [B, G·H]
-            let (next, values) = cell.step(part, hiddenPart(state.h), state)
-            state = next
-            hidden.append(state.h)
-            for (g, v) in values.enumerated() { gates[g].append(v) }
-        }
-        let logits = head(stack(hidden, axis: 1))                               // [B, T, V]
-        let names = type(of: cell).gateNames
-        return SequenceForward(logits: logits, hidden: hidden,
-                               gates: zip(names, gates).map { (name: $0, steps: $1) })
+        let layer = cell(inputParts)                                            // h_t for all t: [B, T, H]
+        return SequenceForward(logits: head(layer.hidden), recurrent: layer)    // [B, T, V]
     }
 }
