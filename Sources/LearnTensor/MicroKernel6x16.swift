@@ -5,6 +5,21 @@
 @inline(never)
 func microKernel6x16(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
                      _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
+    // The same loop, specialised for the layouts the driver passes (a packed panel or a
+    // transposed A: the values for one `p` side by side; A in place: one row per
+    // `rowStride`), so neither computes addresses it does not need.
+    if rowStride == 1 {
+        microKernel6x16Loop(kb, a, 1, depthStride, b, c, ldc, add)
+    } else if depthStride == 1 {
+        microKernel6x16Loop(kb, a, rowStride, 1, b, c, ldc, add)
+    } else {
+        microKernel6x16Loop(kb, a, rowStride, depthStride, b, c, ldc, add)
+    }
+}
+
+@inline(__always)
+private func microKernel6x16Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
+                     _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
     typealias V = SIMD8<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
