@@ -3,11 +3,15 @@ import PackageDescription
 
 // The kernels are written for 8-wide SIMD. Swift's default x86-64 target is SSE2, which
 // splits every 8-wide operation in two; on x86-64 we compile LearnTensor for AVX2 + FMA
-// (every x86-64 CPU since 2013). Other architectures use their own default vector width.
+// (every x86-64 CPU since 2013). LearnKernelsAVX512 holds only the 16-wide register tile,
+// compiled for AVX-512; LearnTensor calls it only where the CPU reports AVX-512
+// (MicroTile.swift). Other architectures use their own default vector width.
 #if arch(x86_64)
 let kernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let wideKernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "skylake-avx512"])]
 #else
 let kernelSettings: [SwiftSetting] = []
+let wideKernelSettings: [SwiftSetting] = []
 #endif
 
 let package = Package(
@@ -22,7 +26,8 @@ let package = Package(
     ],
     targets: [
         // Data flows one way: lesson file → Lesson → live cell → panels → cell grid → terminal.
-        .target(name: "LearnTensor", swiftSettings: kernelSettings),
+        .target(name: "LearnKernelsAVX512", swiftSettings: wideKernelSettings),
+        .target(name: "LearnTensor", dependencies: ["LearnKernelsAVX512"], swiftSettings: kernelSettings),
         .target(name: "LearnModels", dependencies: ["LearnTensor"]),
         .target(name: "LearnRender"),
         .target(name: "LearnLessons", dependencies: ["LearnModels", .product(name: "Yams", package: "Yams")]),

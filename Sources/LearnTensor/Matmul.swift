@@ -111,9 +111,7 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
                 if let bias, bias.requiresGrad {
                     bias.ensureGrad()
                     bias.grad.withUnsafeMutableBufferPointer { pgb in
-                        for r in 0..<rows {
-                            for j in 0..<outF { pgb[j] += pg[r * outF + j] }
-                        }
+                        Kernels.addColumnSums(pg, rows: rows, width: outF, into: pgb.baseAddress!)
                     }
                 }
             }

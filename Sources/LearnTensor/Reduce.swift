@@ -38,4 +38,21 @@ extension Kernels {
         }
         return total
     }
+
+    /// `total[j] += Σ_r x[r·width + j]`, rows in order (a bias gradient: the column sums of
+    /// `[rows, width]`), eight columns at a time.
+    static func addColumnSums(_ x: UnsafePointer<Float>, rows: Int, width: Int, into total: UnsafeMutablePointer<Float>) {
+        let rx = UnsafeRawPointer(x), rt = UnsafeMutableRawPointer(total)
+        var j = 0
+        while j + 8 <= width {
+            var lanes = rt.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+            for r in 0..<rows { lanes += rx.loadUnaligned(fromByteOffset: (r &* width &+ j) &* 4, as: SIMD8<Float>.self) }
+            rt.storeBytes(of: lanes, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            j += 8
+        }
+        while j < width {
+            for r in 0..<rows { total[j] += x[r &* width &+ j] }
+            j += 1
+        }
+    }
 }

@@ -19,9 +19,10 @@ import Testing
         return c
     }
 
-    /// The kernel's product (B packed on the fly, or beforehand when `prepacked`) and the reference.
+    /// The kernel's product on `tile` (B packed on the fly, or beforehand when `prepacked`)
+    /// and the reference.
     static func run(m: Int, n: Int, k: Int, transA: Bool, transB: Bool, accumulate: Bool, seed: UInt64,
-                    prepacked: Bool = false) -> (got: [Float], want: [Float]) {
+                    prepacked: Bool = false, tile: MicroTile = .native) -> (got: [Float], want: [Float]) {
         var rng = RandomSource(seed: seed)
         let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) }
         let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) }
@@ -31,12 +32,14 @@ import Testing
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     if prepacked {
-                        let packed = Kernels.PackedB(k: k, n: n, b: pb.baseAddress!, ldb: transB ? k : n, transB: transB)
+                        let packed = Kernels.PackedB(k: k, n: n, b: pb.baseAddress!, ldb: transB ? k : n, transB: transB,
+                                                     tile: tile)
                         Kernels.gemm(m: m, a: pa.baseAddress!, lda: transA ? m : k, transA: transA, packed: packed,
                                      c: pc.baseAddress!, ldc: n, accumulate: accumulate)
                     } else {
-                        Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, transA: transA, b: pb.baseAddress!, transB: transB,
-                                     c: pc.baseAddress!, accumulate: accumulate)
+                        Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: transA ? m : k, transA: transA,
+                                     b: pb.baseAddress!, ldb: transB ? k : n, transB: transB, c: pc.baseAddress!,
+                                     ldc: n, accumulate: accumulate, tile: tile)
                     }
                 }
             }
@@ -46,14 +49,31 @@ import Testing
         return (c, want)
     }
 
-    @Test(arguments: [(1, 1, 1), (5, 7, 3), (13, 17, 9), (6, 16, 8), (37, 33, 300), (80, 20, 5), (7, 1030, 3)])
+    /// Every tile this machine runs (AVX-512 and AVX2 on an AVX-512 machine), at sizes that
+    /// fill whole tiles, leave edges in both directions, and span several blocks.
+    @Test(arguments: [(1, 1, 1), (5, 7, 3), (13, 17, 9), (6, 16, 8), (8, 32, 8), (16, 64, 300), (37, 33, 300),
+                      (80, 20, 5), (7, 1030, 3)])
     func matchesNaiveForAllTransposes(sizes: (Int, Int, Int)) {
         let (m, n, k) = sizes
-        for transA in [false, true] {
-            for transB in [false, true] {
-                let (got, want) = Self.run(m: m, n: n, k: k, transA: transA, transB: transB, accumulate: false, seed: 1)
-                expectClose(got, want, tolerance: 1e-4)
+        for tile in MicroTile.available {
+            for transA in [false, true] {
+                for transB in [false, true] {
+                    let (got, want) = Self.run(m: m, n: n, k: k, transA: transA, transB: transB, accumulate: false,
+                                               seed: 1, tile: tile)
+                    expectClose(got, want, tolerance: 1e-4)
+                }
             }
+        }
+    }
+
+    /// Each `C[i, j]` sums over `p` in the same order on every tile, so the tiles agree bit
+    /// for bit and a lesson's numbers do not depend on which one the machine has.
+    @Test func tilesAgreeBitForBit() {
+        for (transA, transB) in [(false, false), (true, false), (false, true)] {
+            let results = MicroTile.available.map {
+                Self.run(m: 37, n: 70, k: 600, transA: transA, transB: transB, accumulate: true, seed: 5, tile: $0).got
+            }
+            #expect(results.allSatisfy { $0 == results[0] })
         }
     }
 
@@ -61,11 +81,13 @@ import Testing
     @Test(arguments: [(1, 1, 1), (13, 17, 9), (16, 256, 64), (7, 1030, 300)])
     func prepackedBMatchesPackingOnTheFly(sizes: (Int, Int, Int)) {
         let (m, n, k) = sizes
-        for transB in [false, true] {
-            for accumulate in [false, true] {
-                let (got, want) = Self.run(m: m, n: n, k: k, transA: false, transB: transB, accumulate: accumulate,
-                                           seed: 3, prepacked: true)
-                expectClose(got, want, tolerance: 1e-4)
+        for tile in MicroTile.available {
+            for transB in [false, true] {
+                for accumulate in [false, true] {
+                    let (got, want) = Self.run(m: m, n: n, k: k, transA: false, transB: transB, accumulate: accumulate,
+                                               seed: 3, prepacked: true, tile: tile)
+                    expectClose(got, want, tolerance: 1e-4)
+                }
             }
         }
     }

@@ -125,8 +125,10 @@ public enum Benchmarks {
         let gflops = rate * 2 * Double(n * n * n) / 1e9
         var detail = "multiplies/s, \(Format.fixed(gflops, 1)) GFLOP/s"
         if let ghz = clockGHz() {
-            let peak = 2 * 8 * 2 * ghz
-            detail += " of \(Format.fixed(peak, 1)) peak (2 FMA × 8 lanes × 2 FLOP × \(Format.fixed(ghz, 2)) GHz): \(Format.fixed(100 * gflops / peak, 0)) %"
+            let lanes = Kernels.vectorLanes
+            let peak = 2 * Double(lanes) * 2 * ghz
+            detail += " of \(Format.fixed(peak, 1)) peak (2 FMA × \(lanes) lanes × 2 FLOP × \(Format.fixed(ghz, 2)) GHz, "
+                + "\(Kernels.tileName) tile): \(Format.fixed(100 * gflops / peak, 0)) %"
         }
         return Row(name: matmulName, perSecond: rate, detail: detail)
     }

@@ -1,0 +1,60 @@
+/// The AVX2 register tile: `C[6×16] (+)= Σ_p A[0..<6, p] ⊗ B[p, 0..<16]`, with `A[i, p]` at
+/// `a[i·rowStride + p·depthStride]` (a packed panel or the matrix itself) and B a packed
+/// panel of 16 values per `p`. Twelve SIMD8 accumulators, two B vectors and one broadcast
+/// fill 15 of the 16 AVX registers, enough independent multiply-adds to hide their latency.
+@inline(never)
+func microKernel6x16(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
+                     _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
+    // The same loop, specialised for the layouts the driver passes (a packed panel or a
+    // transposed A: the values for one `p` side by side; A in place: one row per
+    // `rowStride`), so neither computes addresses it does not need.
+    if rowStride == 1 {
+        microKernel6x16Loop(kb, a, 1, depthStride, b, c, ldc, add)
+    } else if depthStride == 1 {
+        microKernel6x16Loop(kb, a, rowStride, 1, b, c, ldc, add)
+    } else {
+        microKernel6x16Loop(kb, a, rowStride, depthStride, b, c, ldc, add)
+    }
+}
+
+@inline(__always)
+private func microKernel6x16Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
+                     _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
+    typealias V = SIMD8<Float>
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    let bv = UnsafeRawPointer(b)
+    let a0 = a, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride, a4 = a3 + rowStride, a5 = a4 + rowStride
+    var at = 0
+    for p in 0..<kb {
+        let b0 = bv.loadUnaligned(fromByteOffset: p &* 64, as: V.self)
+        let b1 = bv.loadUnaligned(fromByteOffset: p &* 64 &+ 32, as: V.self)
+        var x = V(repeating: a0[at])
+        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+        x = V(repeating: a1[at])
+        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        x = V(repeating: a2[at])
+        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        x = V(repeating: a3[at])
+        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        x = V(repeating: a4[at])
+        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        x = V(repeating: a5[at])
+        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        at = at &+ depthStride
+    }
+    let cv = UnsafeMutableRawPointer(c)
+    @inline(__always) func store(_ i: Int, _ r0: V, _ r1: V) {
+        let off = i &* ldc &* 4
+        let v0 = add ? r0 + cv.loadUnaligned(fromByteOffset: off, as: V.self) : r0
+        let v1 = add ? r1 + cv.loadUnaligned(fromByteOffset: off &+ 32, as: V.self) : r1
+        cv.storeBytes(of: v0, toByteOffset: off, as: V.self)
+        cv.storeBytes(of: v1, toByteOffset: off &+ 32, as: V.self)
+    }
+    store(0, c00, c01)
+    store(1, c10, c11)
+    store(2, c20, c21)
+    store(3, c30, c31)
+    store(4, c40, c41)
+    store(5, c50, c51)
+}
