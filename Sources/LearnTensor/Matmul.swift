@@ -33,25 +33,23 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
             result.grad.withUnsafeBufferPointer { pg in
                 let pg = pg.baseAddress!
                 if a.requiresGrad {
-                    a.ensureGrad()
                     b.data.withUnsafeBufferPointer { pb in
-                        a.grad.withUnsafeMutableBufferPointer { pga in
+                        a.addToGrad { pga, fresh in
                             for t in 0..<batches {  // dA = dC · Bᵀ
                                 Kernels.gemm(m: rows, n: k, k: n, a: pg + t * rows * n, transA: false,
                                              b: pb.baseAddress! + t * k * n, transB: true,
-                                             c: pga.baseAddress! + t * rows * k, accumulate: true)
+                                             c: pga + t * rows * k, accumulate: !fresh)
                             }
                         }
                     }
                 }
                 if b.requiresGrad {
-                    b.ensureGrad()
                     a.data.withUnsafeBufferPointer { pa in
-                        b.grad.withUnsafeMutableBufferPointer { pgb in
+                        b.addToGrad { pgb, fresh in
                             for t in 0..<batches {  // dB = Aᵀ · dC
                                 Kernels.gemm(m: k, n: n, k: rows, a: pa.baseAddress! + t * rows * k, transA: true,
                                              b: pg + t * rows * n, transB: false,
-                                             c: pgb.baseAddress! + t * k * n, accumulate: true)
+                                             c: pgb + t * k * n, accumulate: !fresh)
                             }
                         }
                     }
@@ -91,11 +89,10 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
             result.grad.withUnsafeBufferPointer { pg in
                 let pg = pg.baseAddress!
                 if x.requiresGrad {
-                    x.ensureGrad()
                     weight.data.withUnsafeBufferPointer { pw in
-                        x.grad.withUnsafeMutableBufferPointer { pgx in
+                        x.addToGrad { pgx, fresh in
                             Kernels.gemm(m: rows, n: inF, k: outF, a: pg, transA: false, b: pw.baseAddress!,
-                                         transB: false, c: pgx.baseAddress!, accumulate: true)
+                                         transB: false, c: pgx, accumulate: !fresh)
                         }
                     }
                 }

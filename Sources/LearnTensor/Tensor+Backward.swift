@@ -41,21 +41,17 @@ extension Tensor {
     /// Back-propagates from this one-element tensor: `∂self/∂self = 1`, then every op's
     /// backward closure in reverse topological order. Leaf gradients accumulate across
     /// calls (call ``zeroGrad()`` or the optimiser's between steps); intermediate
-    /// gradients are reset first, so calling it twice adds the same amounts twice.
+    /// gradients start empty each call — the first op to pass one back allocates it (see
+    /// ``addToGrad(_:)``) — so calling it twice adds the same amounts twice. An op whose
+    /// output received no gradient passes none back.
     public func backward() {
         precondition(data.count == 1, "backward() needs a one-element tensor, shape is \(shape)")
         guard requiresGrad else { return }
         let order = topologicalOrder()
-        for node in order where node.backwardFn != nil {
-            if node.grad.count == node.count {
-                node.grad.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            } else {
-                node.grad = [Float](repeating: 0, count: node.count)
-            }
-        }
+        for node in order where node.backwardFn != nil { node.grad = [] }
         ensureGrad()
         grad[0] += 1
-        for node in order.reversed() {
+        for node in order.reversed() where node.grad.count == node.count {
             node.backwardFn?(node)
         }
     }

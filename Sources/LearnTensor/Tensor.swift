@@ -79,6 +79,19 @@ public final class Tensor: CustomStringConvertible {
         if grad.count != data.count { grad = [Float](repeating: 0, count: data.count) }
     }
 
+    /// Adds an op's contribution to ``grad`` through `body(pointer, fresh)`: where no
+    /// gradient has arrived yet, `grad` is allocated without zeros and `fresh` is true, and
+    /// `body` must write every element (a product then overwrites instead of accumulating);
+    /// otherwise `body` adds into it.
+    @inline(__always)
+    func addToGrad(_ body: (UnsafeMutablePointer<Float>, _ fresh: Bool) -> Void) {
+        if grad.count == data.count {
+            grad.withUnsafeMutableBufferPointer { body($0.baseAddress!, false) }
+        } else {
+            grad = [Float](writing: data.count) { body($0, true) }
+        }
+    }
+
     /// Makes `self` an op output: records the op name, its inputs and its backward closure.
     /// Call only when ``Tensor/recording(_:)`` said so.
     func record(_ op: String, _ inputs: [Tensor], _ backward: @escaping (Tensor) -> Void) {
