@@ -57,6 +57,7 @@ extension Tensor {
     /// Writes softmax (or log-softmax) of every line along the middle axis of `[outer, n, inner]`.
     static func softmaxRows(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
                             outer: Int, n: Int, inner: Int, log: Bool) {
+        if inner == 1 { return softmaxContiguousRows(x, y, rows: outer, n: n, log: log) }
         for o in 0..<outer {
             for i in 0..<inner {
                 let base = o * n * inner + i
@@ -73,6 +74,26 @@ extension Tensor {
                     let scale = 1 / total
                     for j in 0..<n { y[base + j * inner] *= scale }
                 }
+            }
+        }
+    }
+
+    /// The same for lines that are contiguous rows (the last axis: every loss and attention
+    /// softmax), eight lanes at a time.
+    private static func softmaxContiguousRows(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
+                                              rows: Int, n: Int, log: Bool) {
+        for r in 0..<rows {
+            let xr = x + r * n, yr = y + r * n
+            var m = -Float.infinity
+            for j in 0..<n { m = Swift.max(m, xr[j]) }
+            FastMath.apply(n, xr, yr) { FastMath.expNonPositive($0 - m) }
+            let total = Kernels.sum(yr, n)
+            if log {
+                let shift = m + Math.log(total)
+                for j in 0..<n { yr[j] = xr[j] - shift }
+            } else {
+                let scale = 1 / total
+                for j in 0..<n { yr[j] *= scale }
             }
         }
     }
