@@ -33,10 +33,9 @@ let package = Package(
         .target(name: "LearnLessons", dependencies: ["LearnModels", .product(name: "Yams", package: "Yams")]),
         .target(name: "LearnNotebook", dependencies: ["LearnTensor", "LearnModels", "LearnRender", "LearnLessons"]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .systemLibrary(name: "CMalloc"),
         .target(name: "LearnCurses", dependencies: ["CNCurses", "LearnRender"]),
         .executableTarget(name: "learn", dependencies: [
-            "LearnNotebook", "LearnCurses", "LearnLessons", "LearnModels", "LearnRender", "LearnTensor", "CMalloc",
+            "LearnNotebook", "LearnCurses", "LearnLessons", "LearnModels", "LearnRender", "LearnTensor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LearnTensorTests", dependencies: ["LearnTensor"]),

@@ -14,11 +14,6 @@ struct Learn: ParsableCommand {
         version: "0.1.0",
         subcommands: [Open.self, List.self, Lint.self, CheckCommand.self, Render.self, TraceCommand.self, Bench.self],
         defaultSubcommand: Open.self)
-
-    static func main() {
-        ProcessEnvironment.keepFreedMemory()
-        main(nil)
-    }
 }
 
 /// Runs a command body, turning a `Failure` into its message on stderr and its exit code.
