@@ -3,6 +3,8 @@ import LearnKernelsAVX512
 #endif
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The register tile the matrix kernel runs on: `rows × columns` of C held in vector
@@ -22,7 +24,11 @@ struct MicroTile: Sendable {
     var lanes: Int { columns / 2 }
 
     /// 6×16 with 8-lane AVX2 vectors (or the platform's own SIMD8): runs everywhere.
+    #if arch(x86_64)
     static let simd8 = MicroTile(name: "avx2", rows: 6, columns: 16, kernel: microKernel6x16)
+    #else
+    static let simd8 = MicroTile(name: "simd8", rows: 6, columns: 16, kernel: microKernel6x16)
+    #endif
 
     #if arch(x86_64)
     /// 8×32 with 16-lane AVX-512 vectors.
@@ -75,4 +81,6 @@ extension Kernels {
     /// for the matmul benchmark's peak.
     public static var tileName: String { MicroTile.native.name }
     public static var vectorLanes: Int { MicroTile.native.lanes }
+    /// The tiles this machine can run, widest first: the values `LEARN_KERNEL` may take.
+    public static var availableTileNames: [String] { MicroTile.available.map(\.name) }
 }

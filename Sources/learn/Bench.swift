@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
 import LearnNotebook
+import LearnTensor
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the canonical benchmark configs (benchmarks.md), matmul and frame rendering.",
         discussion: """
             Names: \(Benchmarks.names.joined(separator: ", ")). Compare with \
-            `python3 ../shared/bench/torch_bench.py --threads 1` in the same run: the JSON rows join by name.
+            `python3 ../shared/bench/torch_bench.py --threads 1` in the same run: the JSON rows join by name. \
+            The matrix kernel uses the widest register tile the CPU has; LEARN_KERNEL=avx2 picks the \
+            AVX2 tile on an AVX-512 machine, to compare the two.
             """)
 
     @Argument(help: "Benchmarks to run (default: all).")
@@ -27,6 +30,9 @@ struct Bench: ParsableCommand {
     func validate() throws {
         guard threads == 1 else { throw ValidationError("learn trains on one thread: use --threads 1") }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]") }
+        if let kernel = ProcessInfo.processInfo.environment["LEARN_KERNEL"], !Kernels.availableTileNames.contains(kernel) {
+            throw ValidationError("LEARN_KERNEL=\(kernel): this machine runs \(Kernels.availableTileNames.joined(separator: " or "))")
+        }
         let unknown = names.filter { !Benchmarks.names.contains($0) }
         guard unknown.isEmpty else {
             throw ValidationError("unknown benchmark \(unknown.joined(separator: ", ")); known: \(Benchmarks.names.joined(separator: ", "))")

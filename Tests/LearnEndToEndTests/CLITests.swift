@@ -21,6 +21,12 @@ import Testing
         #expect(result.stderr.contains("--size"))
     }
 
+    @Test func unknownKernelIsAClearError() throws {
+        let result = try Binary.run(["bench", "matmul"], environment: ["LEARN_KERNEL": "sse"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("LEARN_KERNEL=sse: this machine runs"))
+    }
+
     @Test func notebookRefusesWithoutATerminal() throws {
         let result = try Binary.run([], environment: ["LEARN_LESSONS": Binary.lessons])
         #expect(result.status == 1)
