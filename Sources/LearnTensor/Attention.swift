@@ -86,7 +86,10 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
                 }
             }
             for (x, dx) in [(q, dq), (k, dk), (v, dv)] where x.requiresGrad {
-                x.ensureGrad()
+                guard x.grad.count == x.count else {
+                    x.grad = dx  // the first gradient to arrive
+                    continue
+                }
                 dx.withUnsafeBufferPointer { pdx in
                     x.grad.withUnsafeMutableBufferPointer { gx in
                         for i in 0..<gx.count { gx[i] += pdx[i] }

@@ -11,12 +11,11 @@ private func broadcastForward(_ a: Tensor, _ b: Tensor, _ f: (Float, Float) -> F
     let shape = a.shape == b.shape ? a.shape : Shape.broadcast(a.shape, b.shape)
     let loop = StridedLoop(shape: shape, a: Shape.broadcastStrides(a.shape, to: shape),
                            b: Shape.broadcastStrides(b.shape, to: shape))
-    var out = [Float](repeating: 0, count: Shape.count(shape))
     let (n, sa, sb) = loop.row
-    a.data.withUnsafeBufferPointer { pa in
-        b.data.withUnsafeBufferPointer { pb in
-            out.withUnsafeMutableBufferPointer { po in
-                let pa = pa.baseAddress!, pb = pb.baseAddress!, po = po.baseAddress!
+    let out = [Float](writing: Shape.count(shape)) { po in  // every row of the loop is written
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
+                let pa = pa.baseAddress!, pb = pb.baseAddress!
                 loop.forEachRow { o, ia, ib in
                     if sa == 1 && sb == 1 {
                         for i in 0..<n { po[o + i] = f(pa[ia + i], pb[ib + i]) }

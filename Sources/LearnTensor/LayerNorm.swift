@@ -10,22 +10,21 @@ public func layerNorm(_ x: Tensor, weight: Tensor, bias: Tensor, eps: Float = 1e
     precondition(weight.shape == [width] && bias.shape == [width],
                  "layerNorm weight and bias must be [\(width)] for input \(x.shape)")
     let rows = x.count / width
-    var out = [Float](repeating: 0, count: x.count)
-    var normalised = [Float](repeating: 0, count: x.count)
+    var normalised: [Float] = []
     var inverseStd = [Float](repeating: 0, count: rows)
-    x.data.withUnsafeBufferPointer { px in
-        weight.data.withUnsafeBufferPointer { pw in
-            bias.data.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { py in
-                    normalised.withUnsafeMutableBufferPointer { pn in
+    let out = [Float](writing: x.count) { y0 in
+        normalised = [Float](writing: x.count) { h0 in
+            x.data.withUnsafeBufferPointer { px in
+                weight.data.withUnsafeBufferPointer { pw in
+                    bias.data.withUnsafeBufferPointer { pb in
                         for r in 0..<rows {
-                            let xr = px.baseAddress! + r * width, h = pn.baseAddress! + r * width
+                            let xr = px.baseAddress! + r * width, h = h0 + r * width
                             let mean = Kernels.sum(xr, width) / Float(width)
                             for i in 0..<width { h[i] = xr[i] - mean }
                             let variance = Kernels.dot(h, h, width) / Float(width)
                             let rstd = 1 / (variance + eps).squareRoot()
                             inverseStd[r] = rstd
-                            let y = py.baseAddress! + r * width
+                            let y = y0 + r * width
                             for i in 0..<width {
                                 h[i] *= rstd
                                 y[i] = h[i] * pw[i] + pb[i]

@@ -88,11 +88,8 @@ struct ScalarDivide: Pointwise {
 extension Tensor {
     /// `y = f(x)` elementwise; backward `∂L/∂x += ∂L/∂y · f′(x, y)`.
     func map<F: Pointwise>(_ f: F) -> Tensor {
-        var out = [Float](repeating: 0, count: count)
-        data.withUnsafeBufferPointer { px in
-            out.withUnsafeMutableBufferPointer { py in
-                if px.count > 0 { FastMath.apply(px.count, px.baseAddress!, py.baseAddress!) { f.values($0) } }
-            }
+        let out = [Float](writing: count) { py in
+            data.withUnsafeBufferPointer { px in FastMath.apply(px.count, px.baseAddress!, py) { f.values($0) } }
         }
         let result = Tensor(out, shape: shape)
         if Tensor.recording(self) {
