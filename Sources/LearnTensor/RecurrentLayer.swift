@@ -300,10 +300,7 @@ private final class RecurrentTape {
         if bias.requiresGrad {
             bias.ensureGrad()
             bias.grad.withUnsafeMutableBufferPointer { db in
-                let db = db.baseAddress!
-                for r in 0..<rows {
-                    Lanes.forEach(gh) { j, k in Lanes.store(Lanes.load(db + j, k) + Lanes.load(du + r * gh + j, k), db + j, k) }
-                }
+                Kernels.addColumnSums(du, rows: rows, width: gh, into: db.baseAddress!)
             }
         }
     }
