@@ -104,15 +104,12 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
 /// In place on one `[t, t]` block of raw scores `S`: row `i` becomes
 /// `softmax_j(S[i, j] / scale)` over `j ≤ i` (shifted by the row maximum) and 0 for `j > i`.
 private func maskedSoftmaxRows(_ s: UnsafeMutablePointer<Float>, t: Int, scale: Float) {
+    let inverseScale = 1 / scale
     for i in 0..<t {
         let row = s + i * t, seen = i + 1
         var m = -Float.infinity
-        for j in 0..<seen {
-            row[j] /= scale
-            m = Swift.max(m, row[j])
-        }
-        for j in 0..<seen { row[j] -= m }
-        FastMath.apply(seen, row, row) { FastMath.expNonPositive($0) }
+        for j in 0..<seen { m = Swift.max(m, row[j]) }  // the scale is positive: the same maximum
+        FastMath.apply(seen, row, row) { FastMath.expNonPositive(($0 - m) * inverseScale) }
         let inverse = 1 / Kernels.sum(row, seen)
         for j in 0..<seen { row[j] *= inverse }
         for j in seen..<t { row[j] = 0 }
