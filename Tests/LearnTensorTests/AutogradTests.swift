@@ -19,6 +19,21 @@ import Testing
         #expect(x.grad == [8, 16])
     }
 
+    /// An intermediate's gradient starts empty each pass: the first product to reach it
+    /// writes it, the next adds to it, and a second pass gives the same totals again.
+    @Test func firstProductWritesAnIntermediateGradientAndLaterOnesAdd() {
+        let x = Tensor([1, 2, 3, 4], shape: [2, 2], requiresGrad: true)
+        let h = x * 1
+        let identity = Tensor([1, 0, 0, 1], shape: [2, 2]), double = Tensor([2, 0, 0, 2], shape: [2, 2])
+        let loss = (linear(h, weight: identity, bias: nil) + linear(h, weight: double, bias: nil)).sum()
+        loss.backward()
+        #expect(h.grad == [3, 3, 3, 3])
+        #expect(x.grad == [3, 3, 3, 3])
+        loss.backward()
+        #expect(h.grad == [3, 3, 3, 3])
+        #expect(x.grad == [6, 6, 6, 6])
+    }
+
     @Test func diamondGraphSumsBothPaths() {
         // y = x·e^x + x  →  dy/dx = e^x + x e^x + 1
         expectGradients([randomTensor([3], seed: 1)]) { $0[0] * $0[0].exp() + $0[0] }
