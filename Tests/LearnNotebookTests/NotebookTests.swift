@@ -71,7 +71,7 @@ import Testing
         #expect(nb.frame(width: 120, height: 40).description.contains("lr"))
         _ = nb.handle(.right)
         let lr = try #require(nb.liveCell?.main.config.optimizer.lr)
-        #expect(abs(lr - 0.00125) < 1e-9, "→ multiplies lr by 1.25, got \(lr)")
+        #expect(abs(lr - 0.0012) < 1e-9, "→ moves lr to the next round value, got \(lr)")
         _ = nb.handle(.escape)
         #expect(nb.state.overlay == nil)
     }
