@@ -50,6 +50,7 @@ struct Open: ParsableCommand {
             let look = Look(glyphs: global.ascii || !terminal.isUTF8 ? .ascii : .unicode, tier: terminal.colorTier)
             let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
             notebook.inspectionInterval = Self.inspectionInterval
+            notebook.startTrainingThread()
             if let warning { notebook.say(warning) }
             // Saved on every page change too: SIGTERM and SIGHUP end the process at once.
             var saved = progress

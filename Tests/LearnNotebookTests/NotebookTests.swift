@@ -53,7 +53,7 @@ import Testing
         #expect(nb.liveCell?.step == 2)
         _ = nb.handle(.char("r"))
         #expect(nb.liveCell?.step == 0)
-        _ = nb.handle(.char(" "))
+        #expect(nb.isTraining, "r restarts and runs")
         var now: UInt64 = 1_000_000_000
         for _ in 0..<200 where nb.isTraining {
             now += 1_000_000_000
@@ -62,6 +62,49 @@ import Testing
         #expect(nb.liveCell?.step == 30, "stops at the cell's 30 steps")
         #expect(!nb.isTraining)
         #expect(nb.frame(width: 120, height: 40).description.contains("done  step 30/30"))
+    }
+
+    @Test func spaceOnAFinishedRunGoesOnForAnotherBudget() throws {
+        let nb = try notebook()
+        nb.train(steps: 30)
+        #expect(nb.frame(width: 120, height: 40).description.contains("done  step 30/30"))
+        _ = nb.handle(.char(" "))
+        #expect(nb.isTraining, "space on a finished run continues it")
+        #expect(nb.frame(width: 120, height: 40).description.contains("step 30/60"))
+        _ = nb.handle(.char(" "))
+        _ = nb.handle(.char("s"))
+        #expect(nb.frame(width: 120, height: 40).description.contains("step 31/60"))
+    }
+
+    @Test func stepPastTheBudgetRaisesIt() throws {
+        let nb = try notebook()
+        nb.train(steps: 30)
+        _ = nb.handle(.char("s"))
+        #expect(nb.frame(width: 120, height: 40).description.contains("step 31/31"), "never step 31/30")
+    }
+
+    @Test func shortRunsOpenAtAWatchablePace() throws {
+        // The fixture's first cell has 30 steps: 5 steps/s makes it last 6 seconds.
+        let nb = try notebook()
+        #expect(Speed.stepsPerSecond(nb.state.speed) == 5)
+        #expect(nb.frame(width: 120, height: 40).description.contains("pace ≤5 steps/s"))
+        #expect(Speed.stepsPerSecond(Speed.pace(forSteps: 10)) == 2)
+        #expect(Speed.stepsPerSecond(Speed.pace(forSteps: 40)) == 5)
+        #expect(Speed.stepsPerSecond(Speed.pace(forSteps: 1500)) == 100, "long runs keep the default")
+        #expect(Speed.stepsPerSecond(Speed.pace(forSteps: 1)) == 1)
+    }
+
+    @Test func aWrongQuizAnswerCanBeTriedAgainAndTheRecordKeepsTheFirst() throws {
+        let nb = try notebook()
+        _ = nb.handle(.char("G"))
+        _ = nb.handle(.char("2"))
+        #expect(nb.frame(width: 120, height: 40).description.contains("try again"))
+        _ = nb.handle(.char("1"))
+        let text = nb.frame(width: 120, height: 40).description
+        #expect(text.contains("Right."))
+        #expect(nb.state.answers["kx/slope"] == 2, "the record keeps the first answer")
+        _ = nb.handle(.char("2"))
+        #expect(nb.state.attempts["kx/slope"] == 1, "a quiz answered right takes no more answers")
     }
 
     @Test func knobsChangeTheLearningRateLive() throws {

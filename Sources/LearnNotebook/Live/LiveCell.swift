@@ -38,20 +38,47 @@ public final class LiveCell {
     public init(_ cell: ModelCell, seed: UInt64? = nil) throws(ConfigError) {
         self.cell = cell
         runs = []
+        steps = cell.config.steps
         if let seed { knobValues[.seed] = .number(Double(seed)) }
         try rebuild()
     }
 
     public var main: Trainer { runs[0].trainer }
     public var step: Int { main.step }
-    /// The step budget the lesson gave this cell.
-    public var steps: Int { cell.config.steps }
+    /// The steps this run trains to: the lesson's budget, raised when the student goes on
+    /// past it (`s`, or `space` on a finished run).
+    public private(set) var steps: Int
     public var isDone: Bool { step >= steps }
     public var divergence: Divergence? { runs.lazy.compactMap(\.trainer.divergence).first }
 
     /// Trains every run by up to `n` steps; a run that diverged stays where it stopped.
+    /// Steps past the budget raise it.
     public func train(steps n: Int) {
         for run in runs where run.trainer.divergence == nil { run.trainer.train(steps: n) }
+        steps = max(steps, step)
+    }
+
+    /// A finished run goes on for another budget of the lesson's steps.
+    public func extendBudget() {
+        steps = step + cell.config.steps
+    }
+
+    /// What the status line shows, read in one go (the training thread publishes it).
+    public struct Summary: Equatable, Sendable {
+        public var step: Int
+        public var steps: Int
+        public var divergence: Divergence?
+        public var loss: Double?
+        public var lr: Double
+        public var seed: UInt64
+        public var knobs: [KnobName: KnobValue]
+        public var isDone: Bool { step >= steps }
+    }
+
+    public var summary: Summary {
+        Summary(step: step, steps: steps, divergence: divergence, loss: main.metric("loss"),
+                lr: main.config.optimizer.lr, seed: main.config.seed,
+                knobs: Dictionary(uniqueKeysWithValues: cell.knobs.map { ($0.name, value(of: $0.name)) }))
     }
 
     /// Run `i`'s insides now; recomputed only after it trained or was rebuilt.
@@ -136,6 +163,7 @@ public final class LiveCell {
             built.append(Run(label: variant.label, trainer: try Trainer(configured(variant.config))))
         }
         runs = built
+        steps = cell.config.steps
         build += 1
     }
 

@@ -7,7 +7,7 @@ extension Notebook {
     static let keyHelp: [(keys: String, does: String)] = [
         ("→ n PgDn", "next page"), ("← p PgUp", "previous page"), ("] [", "next / previous lesson"),
         ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
-        ("space", "run / pause training"), ("s", "one training step"), ("r", "reset the model to its seed"),
+        ("space", "run / pause (a finished run goes on)"), ("s", "one training step"), ("r", "restart from the seed, and run"),
         ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question"),
         ("h", "show the next hint"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
         ("?", "this help"), ("q", "quit (your place is saved)"),
@@ -26,7 +26,7 @@ extension Notebook {
             }
             box("contents · ↑↓ choose, Enter opens", lines, into: &grid, area: area)
         case .knobs:
-            guard let cell = liveCell else { return }
+            guard let cell = liveCell, let now = summary else { return }
             let lines = cell.cell.knobs.enumerated().map { i, knob in
                 let range: String
                 switch knob.range {
@@ -34,7 +34,7 @@ extension Notebook {
                 case .choices(let names): range = names.joined(separator: " | ")
                 }
                 let live = knob.name.isLive ? "" : "  (restarts)"
-                let text = "\(knob.name.rawValue.padding(toDisplayWidth: 12))\(cell.value(of: knob.name))   [\(range)]\(live)"
+                let text = "\(knob.name.rawValue.padding(toDisplayWidth: 12))\(now.knobs[knob.name].map(String.init(describing:)) ?? "–")   [\(range)]\(live)"
                 return (text, i == state.selectedKnob ? Look.selected : Style.plain)
             }
             box("knobs · ↑↓ choose, ←→ change, Esc closes", lines, into: &grid, area: area)

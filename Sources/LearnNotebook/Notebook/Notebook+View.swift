@@ -14,7 +14,8 @@ extension Notebook {
     public func frame(width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         // Throttled only while training: a paused frame always shows the current step.
-        liveCell?.refreshInterval = isTraining ? inspectionInterval : nil
+        let interval = isTraining ? inspectionInterval : nil
+        _ = whenFree { $0.refreshInterval = interval }
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             tooSmall(into: &grid)
             return grid
@@ -93,7 +94,22 @@ extension Notebook {
             grid.write(look.text("this cell cannot run: \(error)"), x: area.x, y: area.y, style: Look.alert, clip: area)
             return
         }
-        guard let cell = liveCell else { return }
+        guard liveCell != nil else { return }
+        // Drawn into a grid of their own and kept: while a step holds the cell, the
+        // frame shows the panels as last drawn.
+        if let drawn = whenFree({ cell -> (CellGrid, LiveCell.Summary) in
+            var own = CellGrid(width: area.width, height: area.height)
+            livePanels(cell, panels, into: &own, area: own.bounds)
+            return (own, cell.summary)
+        }) {
+            lastLive = (pageKey, area, drawn.0, drawn.1)
+        }
+        if let last = lastLive, last.key == pageKey, last.area == area {
+            grid.paste(last.grid, at: area)
+        }
+    }
+
+    private func livePanels(_ cell: LiveCell, _ panels: [PanelName], into grid: inout CellGrid, area: Rect) {
         var panelArea = area
         if let divergence = cell.divergence {
             let banner = Rect(x: area.x, y: area.y, width: area.width, height: 1)
@@ -108,13 +124,13 @@ extension Notebook {
     private func status(into grid: inout CellGrid, area: Rect) {
         grid.fill(area, with: Cell(" ", style: Look.status))
         var left = " "
-        if let cell = liveCell {
+        if liveCell != nil, let now = summary {
             let glyph = look.glyphs.isUnicode ? (isTraining ? "▶" : "⏸") : (isTraining ? ">" : "=")
-            let word = cell.divergence != nil ? "diverged" : isTraining ? "training" : cell.isDone ? "done" : "paused"
-            left += "\(glyph) \(word)  step \(cell.step)/\(cell.steps)"
-            if let loss = cell.main.metric("loss") { left += "  loss \(Format.number(loss))" }
-            left += "  lr \(Format.number(cell.main.config.optimizer.lr))"
-            left += "  ≤\(Format.number(Speed.stepsPerSecond(state.speed))) steps/s"
+            let word = now.divergence != nil ? "diverged" : isTraining ? "training" : now.isDone ? "done" : "paused"
+            left += "\(glyph) \(word)  step \(now.step)/\(now.steps)"
+            if let loss = now.loss { left += "  loss \(Format.number(loss))" }
+            left += "  lr \(Format.number(now.lr))"
+            left += "  pace ≤\(Format.number(Speed.stepsPerSecond(state.speed))) steps/s"
             if isTraining, let fps = framesPerSecond { left += "  \(Format.fixed(fps, 0)) fps" }
         }
         if let message = state.message { left += "  · " + message }

@@ -23,6 +23,14 @@ public final class Notebook {
     public var framesPerSecond: Double?
     /// How often a live cell's panels refresh while training (nanoseconds); nil: every step.
     public var inspectionInterval: UInt64?
+    /// Trains the live cell off the UI thread (the terminal notebook); nil trains in
+    /// `tick` itself (headless renders and tests).
+    var worker: TrainingWorker?
+    /// Keys handled so far: a message the training thread sends back is shown only if
+    /// no key came after the one that asked for it.
+    private var keysHandled = 0
+    /// The live panels and status as last drawn, shown while a step holds the cell.
+    var lastLive: (key: String, area: Rect, grid: CellGrid, summary: LiveCell.Summary)?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
     /// The page text wrapped for a width, kept while neither changes (wrapping is most of
@@ -51,12 +59,45 @@ public final class Notebook {
     var liveCellError: String? { cellErrors[pageKey] }
 
     /// Whether the frame loop should keep ticking (training is running).
-    public var isTraining: Bool { state.running && liveCell != nil && liveCell?.divergence == nil }
+    public var isTraining: Bool { state.running && liveCell != nil && summary?.divergence == nil }
+
+    /// From now on the live cell trains on a thread of its own (the terminal notebook).
+    public func startTrainingThread() {
+        worker = TrainingWorker()
+        worker?.attach(liveCell)
+    }
+
+    /// Runs `body` with the page's live cell when no training step holds it.
+    func whenFree<T>(_ body: (LiveCell) -> T) -> T? {
+        guard let cell = liveCell else { return nil }
+        guard let worker else { return body(cell) }
+        guard worker.cellLock.try() else { return nil }
+        defer { worker.cellLock.unlock() }
+        return body(cell)
+    }
+
+    /// The live cell's step, budget and metrics: read now when the cell is free, else as
+    /// the training thread last left them.
+    public var summary: LiveCell.Summary? {
+        whenFree(\.summary) ?? worker?.summary ?? lastLive.flatMap { $0.key == pageKey ? $0.summary : nil }
+    }
+
+    /// Changes the live cell: at once without a training thread, else after the step
+    /// under way. The returned message is shown in the status line.
+    private func change(_ body: @escaping (LiveCell) -> String?) {
+        guard let cell = liveCell else { return }
+        if let worker {
+            worker.perform(tag: keysHandled, body)
+        } else if let message = body(cell) {
+            state.message = message
+        }
+    }
 
     // MARK: Keys
 
     public func handle(_ key: Key) -> Action {
         state.message = nil
+        keysHandled += 1
         if let overlay = state.overlay { return handle(key, in: overlay) }
         switch key {
         case .char("q"): return .quit
@@ -147,49 +188,85 @@ public final class Notebook {
     /// Builds the page's live cell on first visit; a fresh cell starts training at once.
     private func openPage(autostart: Bool) {
         state.running = false
-        guard let cell = currentPage?.modelCell else { return }
+        owed = 0
+        guard let cell = currentPage?.modelCell else { worker?.attach(nil); return }
         if live[pageKey] == nil && cellErrors[pageKey] == nil {
             do {
                 live[pageKey] = try LiveCell(cell, seed: seed)
             } catch {
                 cellErrors[pageKey] = error.message
-                return
             }
         }
-        if autostart, let live = liveCell, !live.isDone, live.divergence == nil { state.running = true }
+        worker?.attach(liveCell)
+        if autostart, let now = summary, !now.isDone, now.divergence == nil {
+            state.running = true
+            state.speed = Speed.pace(forSteps: now.steps)
+        }
     }
 
     // MARK: Training
 
     private func toggleRunning() {
-        guard let cell = liveCell else { state.message = "nothing to train on this page"; return }
-        if cell.divergence != nil { state.message = "training diverged: press r to reset"; return }
+        guard liveCell != nil, let now = summary else { state.message = "nothing to train on this page"; return }
+        if now.divergence != nil { state.message = "training diverged: press r to reset"; return }
+        if !state.running && now.isDone {
+            change { cell in
+                cell.extendBudget()
+                return "going on for another \(cell.cell.config.steps) steps"
+            }
+        }
         state.running.toggle()
+        if !state.running { pause() }
         lastTick = nil
     }
 
-    private func singleStep() {
-        guard let cell = liveCell, cell.divergence == nil else { return }
-        state.running = false
-        cell.train(steps: 1)
+    private func pause() {
+        owed = 0
+        worker?.cancelOwed()
     }
 
-    private func resetCell() {
-        guard let cell = liveCell else { return }
-        cell.reset()
-        owed = 0
+    private func singleStep() {
+        guard summary?.divergence == nil else { return }
         state.running = false
-        state.message = "reset to the start (seed \(cell.main.config.seed))"
+        pause()
+        change { cell in
+            cell.train(steps: 1)
+            return nil
+        }
+    }
+
+    /// Back to the seed's start, and training again at once.
+    private func resetCell() {
+        guard liveCell != nil else { return }
+        pause()
+        change { cell in
+            cell.reset()
+            return "reset to the start (seed \(cell.main.config.seed))"
+        }
+        state.running = true
+        lastTick = nil
     }
 
     /// Trains for at most `budgetNanoseconds`, at the speed level's rate, given the
     /// monotonic time `now`. The step sequence does not depend on timing, only how many
     /// steps land in each frame. Stops at the cell's step budget.
     public func tick(now: UInt64, budgetNanoseconds: UInt64, clock: () -> UInt64) {
+        // A change's message, unless a later key has cleared the status line since.
+        if let note = worker?.takeMessage(), note.tag == keysHandled { state.message = note.text }
         guard isTraining, let cell = liveCell else { lastTick = nil; return }
         let elapsed = Double(now - (lastTick ?? now)) / 1e9
         lastTick = now
-        owed = min(owed + max(elapsed, 1.0 / 60) * Speed.stepsPerSecond(state.speed), 1e6)
+        let rate = Speed.stepsPerSecond(state.speed)
+        owed = min(owed + max(elapsed, 1.0 / 60) * rate, 1e6)
+        if let worker {
+            // At most a tenth of a second's steps wait: a model slower than the pace
+            // trains flat out without piling up steps it cannot keep up with.
+            let whole = Int(owed)
+            owed -= Double(whole)
+            if whole > 0 { worker.owe(whole, limit: Int(rate / 10)) }
+            if let now = summary, (now.isDone && !worker.isBusy) || now.divergence != nil { state.running = false }
+            return
+        }
         let deadline = now + budgetNanoseconds
         while owed >= 1 && clock() < deadline && cell.divergence == nil && !cell.isDone {
             cell.train(steps: 1)
@@ -212,26 +289,33 @@ public final class Notebook {
     private func turnKnob(by direction: Int) {
         guard let cell = liveCell, cell.cell.knobs.indices.contains(state.selectedKnob) else { return }
         let knob = cell.cell.knobs[state.selectedKnob]
-        let next = KnobStep.next(knob, from: cell.value(of: knob.name), direction: direction)
-        do {
-            try cell.set(knob.name, to: next)
-            state.message = "\(knob.name.rawValue) = \(next)" + (knob.name.isLive ? "" : " (restarted)")
-        } catch {
-            state.message = "cannot set \(knob.name.rawValue): \(error.message)"
+        change { cell in
+            let next = KnobStep.next(knob, from: cell.value(of: knob.name), direction: direction)
+            do throws(ConfigError) {
+                try cell.set(knob.name, to: next)
+                return "\(knob.name.rawValue) = \(next)" + (knob.name.isLive ? "" : " (restarted)")
+            } catch {
+                return "cannot set \(knob.name.rawValue): \(error.message)"
+            }
         }
+        if !knob.name.isLive, let now = summary, !now.isDone { state.running = true }
     }
 
+    /// Answers the page's first quiz not yet answered right. A wrong answer can be
+    /// tried again; the record (`answers`) keeps the first one.
     private func answer(_ choice: Int) {
         guard let quiz = currentPage?.blocks.lazy.compactMap({ block -> Quiz? in
-            if case .quiz(let q) = block, self.state.answers[self.quizKey(q)] == nil { return q }
-            return nil
+            guard case .quiz(let q) = block else { return nil }
+            return self.state.attempts[self.quizKey(q)] == q.answer ? nil : q
         }).first else { return }
         guard (1...quiz.choices.count).contains(choice) else {
             state.message = "choose 1–\(quiz.choices.count)"
             return
         }
-        state.answers[quizKey(quiz)] = choice
-        state.message = choice == quiz.answer ? "right!" : "not quite — the explanation is in the text"
+        let key = quizKey(quiz)
+        if state.answers[key] == nil { state.answers[key] = choice }
+        state.attempts[key] = choice
+        state.message = choice == quiz.answer ? "right!" : "not quite — read the explanation and try again"
     }
 
     func quizKey(_ quiz: Quiz) -> String { "\(currentLesson.id)/\(quiz.id)" }

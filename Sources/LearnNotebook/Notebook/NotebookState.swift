@@ -24,6 +24,8 @@ public struct NotebookState: Equatable, Sendable {
     public var hintsShown: [String: Int] = [:]
     /// Quiz answers, by `lesson-id/quiz-id` → choice (1-based).
     public var answers: [String: Int] = [:]
+    /// The latest try at each quiz this session (a wrong answer may be tried again).
+    public var attempts: [String: Int] = [:]
     /// Lessons whose last page the student has opened.
     public var finished: Set<String> = []
     /// A one-line message for the status bar (cleared by the next key).
@@ -39,5 +41,12 @@ public enum Speed {
 
     public static func stepsPerSecond(_ level: Int) -> Double {
         levels[min(max(level, 0), levels.count - 1)]
+    }
+
+    /// A run of `steps` opens at a pace a student can watch: about five seconds or more,
+    /// and never faster than the default (100 steps/s). `+` and `-` change it.
+    public static func pace(forSteps steps: Int) -> Int {
+        let watchable = Double(steps) / 5
+        return levels.lastIndex { $0 <= max(watchable, levels[0]) }.map { min($0, defaultLevel) } ?? 0
     }
 }

@@ -19,7 +19,8 @@ enum PageText {
                              + (cell.knobs.isEmpty ? "." : ", `k` knobs (\(cell.knobs.map(\.name.rawValue).joined(separator: ", "))).")
                              + " On a narrow screen `Tab` shows the panels.")
             case .quiz(let quiz):
-                parts.append(self.quiz(quiz, chosen: state.answers[notebook.quizKey(quiz)]))
+                let key = notebook.quizKey(quiz)
+                parts.append(self.quiz(quiz, chosen: state.attempts[key] ?? state.answers[key]))
             case .hint(let text):
                 if hintIndex < hintsShown {
                     parts.append("> **Hint:** " + text)
@@ -40,8 +41,10 @@ enum PageText {
         }
         lines.append("")
         if let chosen {
-            let verdict = chosen == quiz.answer ? "**Right.**" : "**Not quite** — the answer is \(quiz.answer)."
-            lines.append(verdict + (quiz.explain.map { " " + $0 } ?? ""))
+            let explanation = quiz.explain.map { " " + $0 } ?? ""
+            lines.append(chosen == quiz.answer
+                ? "**Right.**" + explanation
+                : "**Not quite.**" + explanation + " *Press 1–\(quiz.choices.count) to try again.*")
         } else {
             lines.append("*Press 1–\(quiz.choices.count) to answer.*")
         }

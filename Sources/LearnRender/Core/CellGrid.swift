@@ -37,6 +37,16 @@ public struct CellGrid: Equatable, Sendable, CustomStringConvertible {
         if w == 2 { place(x + 1, y, Cell("", style: style)) }
     }
 
+    /// Copies `other` with its top-left corner at `area`'s, clipped to `area` and the grid.
+    public mutating func paste(_ other: CellGrid, at area: Rect) {
+        let target = area.intersection(bounds)
+        for y in target.y..<target.maxY where y - area.y < other.height {
+            for x in target.x..<target.maxX where x - area.x < other.width {
+                cells[y * width + x] = other[x - area.x, y - area.y]
+            }
+        }
+    }
+
     /// Writes `text` from (`x`, `y`) on one line, clipped to `clip` (or the grid).
     /// Returns the number of columns advanced.
     @discardableResult

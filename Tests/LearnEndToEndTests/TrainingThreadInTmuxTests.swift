@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// A model whose every step takes seconds (a lint-clean Transformer, in a debug build)
+/// must not hold up a key: training runs on a thread of its own.
+@Suite(.serialized, .enabled(if: Tmux.available, "needs tmux"))
+struct TrainingThreadInTmuxTests {
+    static let heavy = """
+        ---
+        learn: 1
+        id: heavy
+        title: A heavy model
+        summary: Every step takes seconds.
+        minutes: 1
+        ---
+
+        ## Slow steps
+
+        A wide Transformer.
+
+        ```model
+        id: wide
+        model: transformer
+        data: reverse
+        length: 24
+        embed: 128
+        heads: 4
+        blocks: 4
+        batch: 64
+        optimizer: {name: adam, lr: 0.001}
+        steps: 50
+        panels: [loss, attention]
+        ```
+        """
+
+    func open() throws -> (Tmux, LessonFolder) {
+        let folder = try LessonFolder(["01-heavy.md": Self.heavy])
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["01"], environment: ["LEARN_LESSONS": folder.path])
+        return (tmux, folder)
+    }
+
+    @Test func lesson01sGradientCellIsStillRunningAfterTwoSeconds() throws {
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["01"])
+        #expect(tmux.wait(for: "page 1/").ok)
+        try tmux.send("Right")
+        try tmux.send("Right")
+        try tmux.send("Right")
+        #expect(tmux.wait(for: "Following the slope").ok)
+        Thread.sleep(forTimeInterval: 2)
+        let screen = tmux.screen
+        #expect(screen.contains("▶ training"), "at the default pace 40 steps last 8 s:\n\(screen)")
+        #expect(screen.contains("pace ≤5 steps/s"))
+        try tmux.send("q")
+        #expect(tmux.wait(for: "exited with 0").ok)
+    }
+
+    @Test func keysAndQuitDoNotWaitForAStep() throws {
+        let (tmux, folder) = try open()
+        defer { folder.remove() }
+        let training = tmux.wait(for: "▶ training")
+        #expect(training.ok, "first frame:\n\(training.screen)")
+        Thread.sleep(forTimeInterval: 0.5)  // the first step is under way
+        try tmux.send("?")
+        let help = tmux.wait(for: "table of contents", upTo: 2)
+        #expect(help.ok, "help while a step runs:\n\(help.screen)")
+        try tmux.send("Escape")
+        let asked = Date()
+        try tmux.send("q")
+        let quit = tmux.wait(for: "exited with 0", upTo: 10)
+        #expect(quit.ok, "q:\n\(quit.screen)")
+        let seconds = Date().timeIntervalSince(asked)
+        #expect(seconds < 2, "q took \(seconds) s")
+    }
+}
