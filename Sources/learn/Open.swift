@@ -75,13 +75,17 @@ struct Open: ParsableCommand {
         terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
         var rate = FrameRate()
         var previousFrame = clock()
+        // Whether the frame on screen was drawn while the training thread was still at work
+        // (it may have finished since, so the next frame must not wait for a key).
+        var stale = false
         while true {
             let frameStart = clock()
             notebook.framesPerSecond = rate.tick(frameStart)
-            // Paused: wait for a key with no timeout, so an idle notebook uses no CPU.
-            // While training, wait for keys only for what is left of this frame's 30 ms.
+            // Idle: wait for a key with no timeout, so an idle notebook uses no CPU. While
+            // training, or while a step a key asked for is under way, wait for keys only
+            // for what is left of this frame's 30 ms.
             let used = clock() - previousFrame
-            let wait = notebook.isTraining ? Int((Self.frameNanoseconds - min(used, Self.frameNanoseconds)) / 1_000_000) : -1
+            let wait = notebook.isBusy || stale ? Int((Self.frameNanoseconds - min(used, Self.frameNanoseconds)) / 1_000_000) : -1
             if let event = terminal.nextEvent(timeoutMilliseconds: wait) {
                 if case .key(let key) = event, let mapped = Self.map(key) {
                     if mapped == .quit || notebook.handle(mapped.key) == .quit { return }
@@ -95,6 +99,7 @@ struct Open: ParsableCommand {
             }
             afterKeys()
             notebook.tick(now: clock(), budgetNanoseconds: Self.trainingBudget, clock: clock)
+            stale = notebook.isBusy
             terminal.draw(notebook.frame(width: terminal.size.width, height: terminal.size.height))
             previousFrame = frameStart
         }

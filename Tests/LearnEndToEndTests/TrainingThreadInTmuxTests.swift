@@ -54,6 +54,25 @@ struct TrainingThreadInTmuxTests {
         #expect(tmux.wait(for: "exited with 0").ok)
     }
 
+    @Test func aStepTakenWhilePausedIsShownWithoutAnotherKey() throws {
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["01"])
+        #expect(tmux.wait(for: "page 1/").ok)
+        try tmux.send("Right")
+        try tmux.send("Space")
+        let paused = tmux.wait(for: "⏸ paused")
+        #expect(paused.ok, "paused:\n\(paused.screen)")
+        let step = { (screen: String) -> Int? in
+            guard let range = screen.range(of: #"step (\d+)/"#, options: .regularExpression) else { return nil }
+            return Int(screen[range].dropFirst(5).dropLast())
+        }
+        let before = try #require(step(paused.screen))
+        try tmux.send("s")
+        let after = tmux.wait(upTo: 5) { step($0) == before + 1 }
+        #expect(after.ok, "s while paused, step \(before) → \(before + 1):\n\(after.screen)")
+        try tmux.send("q")
+        #expect(tmux.wait(for: "exited with 0").ok)
+    }
+
     @Test func keysAndQuitDoNotWaitForAStep() throws {
         let (tmux, folder) = try open()
         defer { folder.remove() }

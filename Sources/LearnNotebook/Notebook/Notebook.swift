@@ -61,6 +61,10 @@ public final class Notebook {
     /// Whether the frame loop should keep ticking (training is running).
     public var isTraining: Bool { state.running && liveCell != nil && summary?.divergence == nil }
 
+    /// Whether the frame loop should keep drawing: training, or a change a key asked for
+    /// (one step, a reset, a knob) still under way on the training thread.
+    public var isBusy: Bool { isTraining || worker?.isBusy == true }
+
     /// From now on the live cell trains on a thread of its own (the terminal notebook).
     public func startTrainingThread() {
         worker = TrainingWorker()
