@@ -12,6 +12,7 @@ public enum GuideTables {
             ("cell-keys", keyTable(Schema.cell, usedBy: true)),
             ("optimizer-keys", keyTable(Schema.optimizer)),
             ("quiz-keys", keyTable(Schema.quiz)),
+            ("exercise-keys", keyTable(Schema.exercise)),
             ("models", models()),
             ("datasets", datasets()),
             ("panels", panels()),

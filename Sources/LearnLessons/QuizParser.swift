@@ -2,10 +2,13 @@
 struct QuizParser {
     var report: Report
 
-    mutating func parse(_ node: YNode, fence: SourceLocation) -> Quiz? {
+    /// A quiz block, or (`id` given) a cell's `predict:` question, whose keys are a
+    /// quiz's but `id`.
+    mutating func parse(_ node: YNode, fence: SourceLocation, id given: String? = nil) -> Quiz? {
         let errorsBefore = report.diagnostics.count
-        guard let keys = report.entries(node, specs: Schema.quiz, what: "a quiz", owner: fence) else { return nil }
-        let id = keys["id"].flatMap { report.id($0.value, key: "id") }
+        let (specs, what) = given == nil ? (Schema.quiz, "a quiz") : (Schema.predict, "`predict`")
+        guard let keys = report.entries(node, specs: specs, what: what, owner: fence) else { return nil }
+        let id = given ?? keys["id"].flatMap { report.id($0.value, key: "id") }
         let ask = keys["ask"].flatMap { report.text($0.value, key: "ask") }
         let explain = keys["explain"].flatMap { report.text($0.value, key: "explain") }
         var choices: [String]?

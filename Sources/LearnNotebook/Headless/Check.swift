@@ -53,7 +53,7 @@ public enum Check {
             progress?(box.done, jobs.count)
         }
         let skipped = box.results.enumerated().filter { $0.element == nil }
-            .reduce(0) { $0 + jobs[$1.offset].cell.expects.count }
+            .reduce(0) { $0 + checkCount(jobs[$1.offset].cell) }
         return Report(outcomes: box.results.compactMap { $0 }.flatMap { $0 }, skipped: skipped)
     }
 
@@ -96,13 +96,18 @@ public enum Check {
             live = try LiveCell(job.cell, seed: job.seed)
         } catch {
             return job.cell.expects.map {
-                outcome(job, $0, measured: nil, passed: false, message: "cannot build the model: \(error.message)", start: start)
+                outcome(job, $0.text, measured: nil, passed: false, message: "cannot build the model: \(error.message)", start: start)
             }
         }
         live.train(steps: job.cell.config.steps)
         return job.cell.expects.map { expectation in
             evaluate(expectation, in: live, job: job, start: start)
-        }
+        } + exerciseOutcomes(job, asWritten: live, start: start)
+    }
+
+    /// The checks a cell's run makes: its expect lines, and two for an exercise.
+    static func checkCount(_ cell: ModelCell) -> Int {
+        cell.expects.count + (cell.exercise == nil ? 0 : 2)
     }
 
     static func evaluate(_ e: Expectation, in live: LiveCell, job: Job, start: UInt64) -> Outcome {
@@ -110,12 +115,7 @@ public enum Check {
             return outcome(job, e, measured: nil, passed: false, message: "no run labelled \(e.variant ?? "")", start: start)
         }
         let trainer = run.trainer
-        let measured: Double?
-        switch e.metric {
-        case .diverged: measured = trainer.divergence == nil ? 0 : 1
-        case .metric(let m): measured = trainer.metric(m.rawValue)
-        case .parameter(let name): measured = trainer.metric(name)
-        }
+        let measured = live.measure(e)
         let steps = "after \(trainer.step) steps"
         let want = "want \(e.op.rawValue) \(Format.number(e.value))"
         let metricName = e.variant.map { "\(e.metric)[\($0)]" } ?? "\(e.metric)"
@@ -132,11 +132,17 @@ public enum Check {
                        message: "\(metricName) \(Format.number(value)), \(want) \(steps)", start: start)
     }
 
-    private static func outcome(_ job: Job, _ e: Expectation, measured: Double?, passed: Bool,
-                                message: String, start: UInt64) -> Outcome {
+    static func outcome(_ job: Job, _ e: Expectation, measured: Double?, passed: Bool,
+                        message: String, start: UInt64) -> Outcome {
+        outcome(job, e.text, measured: measured, passed: passed, message: message, start: start)
+    }
+
+    /// One outcome of a job; `what` names the check (an expect line as written).
+    static func outcome(_ job: Job, _ what: String, measured: Double?, passed: Bool,
+                        message: String, start: UInt64) -> Outcome {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let cell = job.showSeed ? "\(job.cell.id) [seed \(job.seed)]" : job.cell.id
-        return Outcome(lessonName: job.lessonName, cellId: cell, seed: job.seed, expectation: e.text,
+        return Outcome(lessonName: job.lessonName, cellId: cell, seed: job.seed, expectation: what,
                        measured: measured, passed: passed, message: message, seconds: seconds)
     }
 

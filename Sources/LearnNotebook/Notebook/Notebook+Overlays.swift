@@ -8,7 +8,7 @@ extension Notebook {
         ("→ n PgDn", "next page"), ("← p PgUp", "previous page"), ("] [", "next / previous lesson"),
         ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
         ("space", "run / pause (a finished run goes on)"), ("s", "one training step"), ("r", "restart from the seed, and run"),
-        ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question"),
+        ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question or prediction"),
         ("h", "show the next hint"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
         ("?", "this help"), ("q", "quit (your place is saved)"),
     ]

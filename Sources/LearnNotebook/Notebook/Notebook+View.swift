@@ -135,7 +135,8 @@ extension Notebook {
         }
         if let message = state.message { left += "  · " + message }
         left = look.text(left)
-        let hints = look.text(liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit ")
+        let hints = look.text(pendingPrediction.map { "1–\($0.choices.count) predict first, then it runs  ? help " }
+                              ?? (liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "))
         let hintWidth = DisplayWidth.of(hints)
         grid.write(left, x: area.x, y: area.y, style: Look.status, clip: area)
         // The key hints only where they fit beside the whole status.

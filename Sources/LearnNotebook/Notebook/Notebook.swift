@@ -8,7 +8,7 @@ public final class Notebook {
     public enum Action: Equatable, Sendable { case none, quit }
 
     public let lessons: [Lesson]
-    public private(set) var state: NotebookState
+    public internal(set) var state: NotebookState
     public let look: Look
     /// Overrides every cell's seed (`--seed`).
     let seed: UInt64?
@@ -202,16 +202,21 @@ public final class Notebook {
             }
         }
         worker?.attach(liveCell)
-        if autostart, let now = summary, !now.isDone, now.divergence == nil {
-            state.running = true
-            state.speed = Speed.pace(forSteps: now.steps)
-        }
+        if autostart, pendingPrediction == nil { startFresh() }
+    }
+
+    /// A fresh run starts training at a pace a student can watch.
+    private func startFresh() {
+        guard let now = summary, !now.isDone, now.divergence == nil else { return }
+        state.running = true
+        state.speed = Speed.pace(forSteps: now.steps)
     }
 
     // MARK: Training
 
     private func toggleRunning() {
         guard liveCell != nil, let now = summary else { state.message = "nothing to train on this page"; return }
+        if askPredictionFirst() { return }
         if now.divergence != nil { state.message = "training diverged: press r to reset"; return }
         if !state.running && now.isDone {
             change { cell in
@@ -230,7 +235,7 @@ public final class Notebook {
     }
 
     private func singleStep() {
-        guard summary?.divergence == nil else { return }
+        guard summary?.divergence == nil, !askPredictionFirst() else { return }
         state.running = false
         pause()
         change { cell in
@@ -241,7 +246,7 @@ public final class Notebook {
 
     /// Back to the seed's start, and training again at once.
     private func resetCell() {
-        guard liveCell != nil else { return }
+        guard liveCell != nil, !askPredictionFirst() else { return }
         pause()
         change { cell in
             cell.reset()
@@ -269,6 +274,7 @@ public final class Notebook {
             owed -= Double(whole)
             if whole > 0 { worker.owe(whole, limit: Int(rate / 10)) }
             if let now = summary, (now.isDone && !worker.isBusy) || now.divergence != nil { state.running = false }
+            checkExercise()
             return
         }
         let deadline = now + budgetNanoseconds
@@ -280,12 +286,14 @@ public final class Notebook {
             state.running = false
             owed = 0
         }
+        checkExercise()
     }
 
     /// Trains the current page's cell by `n` steps at once (headless `render`).
     public func train(steps n: Int) {
         liveCell?.train(steps: n)
         state.running = false
+        checkExercise()
     }
 
     // MARK: Knobs, quizzes, hints
@@ -308,6 +316,18 @@ public final class Notebook {
     /// Answers the page's first quiz not yet answered right. A wrong answer can be
     /// tried again; the record (`answers`) keeps the first one.
     private func answer(_ choice: Int) {
+        if let prediction = pendingPrediction {
+            guard (1...prediction.choices.count).contains(choice) else {
+                state.message = "choose 1–\(prediction.choices.count)"
+                return
+            }
+            let key = quizKey(prediction)
+            state.answers[key] = choice
+            state.attempts[key] = choice
+            state.message = "noted — now watch the run"
+            startFresh()
+            return
+        }
         guard let quiz = currentPage?.blocks.lazy.compactMap({ block -> Quiz? in
             guard case .quiz(let q) = block else { return nil }
             return self.state.attempts[self.quizKey(q)] == q.answer ? nil : q

@@ -26,6 +26,8 @@ public struct NotebookState: Equatable, Sendable {
     public var answers: [String: Int] = [:]
     /// The latest try at each quiz this session (a wrong answer may be tried again).
     public var attempts: [String: Int] = [:]
+    /// Exercises solved, by `lesson-id/cell-id`.
+    public var solved: Set<String> = []
     /// Lessons whose last page the student has opened.
     public var finished: Set<String> = []
     /// A one-line message for the status bar (cleared by the next key).
