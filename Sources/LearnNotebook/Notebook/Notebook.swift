@@ -31,6 +31,8 @@ public final class Notebook {
     private var keysHandled = 0
     /// The live panels and status as last drawn, shown while a step holds the cell.
     var lastLive: (key: String, area: Rect, grid: CellGrid, summary: LiveCell.Summary)?
+    /// What the focused panel showed under its cursor, as last drawn.
+    var focusedReadout: PanelReadout?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
     /// The page text wrapped for a width, kept while neither changes (wrapping is most of
@@ -103,6 +105,7 @@ public final class Notebook {
         state.message = nil
         keysHandled += 1
         if let overlay = state.overlay { return handle(key, in: overlay) }
+        if handlePanelKey(key) { return .none }
         switch key {
         case .char("q"): return .quit
         case .right, .pageDown, .char("n"): nextPage()
@@ -185,6 +188,7 @@ public final class Notebook {
         state.scroll = 0
         scrollLimit = .max
         state.selectedKnob = 0
+        state.view = PanelView()
         if state.page == lessons[lesson].pages.count - 1 { state.finished.insert(lessons[lesson].id) }
         openPage(autostart: true)
     }

@@ -20,6 +20,8 @@ public struct NotebookState: Equatable, Sendable {
     public var overlay: Overlay?
     public var selectedKnob = 0
     public var focus = Focus.text
+    /// Focus, zoom, window and cursor of the page's panels.
+    public var view = PanelView()
     /// Hints revealed, by page key (`lesson-id/page-id`).
     public var hintsShown: [String: Int] = [:]
     /// Quiz answers, by `lesson-id/quiz-id` → choice (1-based).
