@@ -59,11 +59,15 @@ public enum GuideTables {
 
     static func models() -> String {
         table(["model", "learns from", "panels that fit (on its first data shape)", "scalar parameters"], ModelKind.allCases.map { m in
-            let shapes = Compatibility.shapes(for: m)
-            let sample = sampleConfig(m, shapes[0])
+            let spec = ModelSpec.of(m)
+            let sample = sampleConfig(m, spec.shapes[0])
             let panels = PanelName.allCases.filter { Compatibility.fits($0, sample) }.map { "`\($0.rawValue)`" }
             let params = Compatibility.scalarParameters(sample)
-            return ["`\(m.rawValue)`", shapes.map(\.rawValue).joined(separator: ", "), panels.joined(separator: " "),
+            let learns = spec.shapes.map { shape in
+                let refused = DatasetName.allCases.filter { DataSource.named($0).shape == shape && !spec.accepts($0) }
+                return shape.rawValue + (refused.isEmpty ? "" : " (not " + refused.map { "`\($0.rawValue)`" }.joined(separator: ", ") + ")")
+            }
+            return ["`\(m.rawValue)`", learns.joined(separator: ", "), panels.joined(separator: " "),
                     params.isEmpty ? "—" : params.map { "`\($0)`" }.joined(separator: " ")]
         })
     }
@@ -77,7 +81,7 @@ public enum GuideTables {
     static func datasets() -> String {
         var rows = DatasetName.allCases.map { d -> [String] in
             let shape = DataSource.named(d).shape
-            let models = ModelKind.allCases.filter { Compatibility.shapes(for: $0).contains(shape) }
+            let models = ModelKind.allCases.filter { ModelSpec.of($0).accepts(d) }
             let options = ["points", "noise", "length", "target", "validation"].filter { key in
                 Schema.spec(key, in: Schema.cell)?.uses(RunConfig(model: models.first ?? .mlp, data: .named(d))) ?? false
             }
@@ -85,8 +89,8 @@ public enum GuideTables {
                     options.map { "`\($0)`" }.joined(separator: " ")]
         }
         rows.append(["`data/NAME.txt`", DataShape.text.rawValue,
-                     ModelKind.allCases.filter { Compatibility.shapes(for: $0).contains(.text) }.map { "`\($0.rawValue)`" }.joined(separator: " "),
-                     "`validation`"])
+                     ModelKind.allCases.filter { ModelSpec.of($0).shapes.contains(.text) }.map { "`\($0.rawValue)`" }.joined(separator: " "),
+                     "`context` `validation`"])
         return table(["data", "shape", "models", "options it reads"], rows)
     }
 

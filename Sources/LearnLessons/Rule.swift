@@ -1,3 +1,5 @@
+import LearnModels
+
 /// Every check the lesson linter makes, with a stable id (`error[unknown-key]`) that
 /// editors, CI logs and the authoring guide refer to. Ids never change meaning.
 public enum Rule: String, CaseIterable, Sendable, Codable {
@@ -40,6 +42,8 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case unusedKey = "unused-key"
     case incompatible = "incompatible"
     case dataMismatch = "data-mismatch"
+    case tooCostly = "too-costly"
+    case slowRun = "slow-run"
     case panelMismatch = "panel-mismatch"
     case metricMismatch = "metric-mismatch"
     case knobMismatch = "knob-mismatch"
@@ -60,7 +64,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .emptyPage, .unknownBlock, .unusedKey: .warning
+        case .emptyPage, .unknownBlock, .unusedKey, .slowRun: .warning
         default: .error
         }
     }
@@ -103,6 +107,8 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .unusedKey: "a key the cell's model or data ignores"
         case .incompatible: "settings that cannot go together (e.g. `embed` not divisible by `heads`)"
         case .dataMismatch: "a dataset the model cannot learn"
+        case .tooCostly: "a run estimated above \(Report.format(Cost.maxSecondsPerStep)) s a step or \(Report.format(Cost.maxBytes / 1e9)) GB of memory (at \(Report.format(Cost.flopsPerSecond / 1e9)) GFLOP/s)"
+        case .slowRun: "a run estimated above \(Report.format(Cost.slowSecondsPerStep)) s a step, or \(Report.format(Cost.slowRunSeconds)) s in all"
         case .panelMismatch: "a panel that does not fit the model or data"
         case .metricMismatch: "a metric that the run does not have (accuracy on regression, val_ without validation)"
         case .knobMismatch: "a knob that does nothing for this model or data"
