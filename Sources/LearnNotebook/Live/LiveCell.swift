@@ -39,7 +39,7 @@ public final class LiveCell {
         self.cell = cell
         runs = []
         steps = cell.config.steps
-        if let seed { knobValues[.seed] = .number(Double(seed)) }
+        if let seed { knobValues[.seed] = .whole(seed) }
         try rebuild()
     }
 
@@ -129,7 +129,7 @@ public final class LiveCell {
         case .temperature: return .number(c.temperature)
         case .optimizer: return .choice(c.optimizer.name.rawValue)
         case .activation: return .choice(c.activation.rawValue)
-        case .seed: return .number(Double(c.seed))
+        case .seed: return .whole(c.seed)
         case .hidden: return .number(Double(c.model == .mlp ? (c.layers.first ?? 0) : c.hidden))
         case .noise: return .number(c.dataOptions.noise)
         }
@@ -147,7 +147,7 @@ public final class LiveCell {
             case (.optimizer, .choice(let v)): c.optimizer.name = OptimizerName(rawValue: v) ?? c.optimizer.name
             case (.activation, .choice(let v)): c.activation = Activation(rawValue: v) ?? c.activation
             // A variant that chose its own seed (`compare: [{seed: 3}]`) keeps it.
-            case (.seed, .number(let v)) where base.seed == cell.config.seed: c.seed = UInt64(max(0, v))
+            case (.seed, .whole(let v)) where base.seed == cell.config.seed: c.seed = v
             case (.hidden, .number(let v)):
                 if c.model == .mlp { c.layers = c.layers.map { _ in Int(v) } } else { c.hidden = Int(v) }
             case (.noise, .number(let v)): c.dataOptions.noise = v
@@ -182,11 +182,14 @@ public final class LiveCell {
 /// A knob's value: a number or one of its named choices.
 public enum KnobValue: Equatable, Sendable, CustomStringConvertible {
     case number(Double)
+    /// A seed: every `UInt64`, never through `Double` (which would round it above 2⁵³).
+    case whole(UInt64)
     case choice(String)
 
     public var description: String {
         switch self {
         case .number(let v): Format.number(v)
+        case .whole(let v): String(v)
         case .choice(let s): s
         }
     }
