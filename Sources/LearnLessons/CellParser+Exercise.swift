@@ -69,6 +69,7 @@ extension CellParser {
 
     private mutating func knobValue(_ node: YNode, for knob: Knob) -> KnobValue? {
         if case .choices = knob.range { return node.scalar.map { KnobValue.choice($0) } }
+        if knob.name == .seed { return report.uint64(node, key: "seed").map { KnobValue.whole($0) } }
         return report.double(node, key: knob.name.rawValue, range: nil).map { KnobValue.number($0) }
     }
 }

@@ -29,17 +29,14 @@ public enum LessonLoader {
     /// Reads and checks one lesson file. Data paths are confined to the file's folder, and
     /// `requires` must name lesson files (`NN-id.md`) in that folder.
     public static func load(file path: String) -> LoadResult {
-        let start = SourceLocation(path: path, line: 1, column: 1)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > maxFileBytes {
-            return LoadResult(lesson: nil, diagnostics: [Diagnostic(.tooLarge, at: start, "the file has \(size) bytes; a lesson has at most \(maxFileBytes)")], path: path)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return LoadResult(lesson: nil, diagnostics: [Diagnostic(.missingFile, at: start, "cannot read `\(path)`")], path: path)
+        let bytes: [UInt8]
+        switch read(path) {
+        case .refused(let result): return result
+        case .bytes(let read): bytes = read
         }
         let folder = (path as NSString).deletingLastPathComponent
         let root = folder.isEmpty ? "." : folder
-        return load(bytes: [UInt8](data), path: path, root: root, lessonIDs: Set(lessonFiles(in: root).compactMap {
+        return load(bytes: bytes, path: path, root: root, lessonIDs: Set(lessonFiles(in: root).compactMap {
             LessonParser.nameParts(($0 as NSString).lastPathComponent)?.id
         }))
     }
@@ -71,16 +68,42 @@ public enum LessonLoader {
         let paths = lessonFiles(in: folder)
         let ids = Set(paths.compactMap { LessonParser.nameParts(($0 as NSString).lastPathComponent)?.id })
         var parsed: [(result: LoadResult, requires: [(id: String, location: SourceLocation)])] = paths.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return (LoadResult(lesson: nil, diagnostics: [Diagnostic(.missingFile, at: SourceLocation(path: path, line: 1, column: 1),
-                                                                         "cannot read `\(path)`")], path: path), [])
+            switch read(path) {
+            case .refused(let result): return (result, [])
+            case .bytes(let bytes): return parse(bytes: bytes, path: path, root: folder, lessonIDs: ids)
             }
-            if data.count > maxFileBytes { return (load(file: path), []) }
-            return parse(bytes: [UInt8](data), path: path, root: folder, lessonIDs: ids)
         }
         CrossChecks.run(&parsed)
         let files = parsed.map(\.result)
         return FolderResult(lessons: files.compactMap(\.lesson), files: files)
+    }
+
+    private enum Read {
+        case bytes([UInt8])
+        case refused(LoadResult)
+    }
+
+    /// A lesson file's bytes, or why they were not read. The size is checked before a byte
+    /// is read (a huge file costs nothing), only regular files are opened (a FIFO would
+    /// block), and no more than the limit is ever read, even from a file still growing.
+    private static func read(_ path: String) -> Read {
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        let refuse = { (rule: Rule, message: String) in Read.refused(LoadResult(lesson: nil, diagnostics: [Diagnostic(rule, at: start, message)], path: path)) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return refuse(.missingFile, "cannot read `\(path)`") }
+        guard info.st_mode & S_IFMT == S_IFREG else { return refuse(.missingFile, "`\(path)` is not a regular file") }
+        guard info.st_size <= maxFileBytes else {
+            return refuse(.tooLarge, "the file has \(info.st_size) bytes; a lesson has at most \(maxFileBytes)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path),
+              let data = try? handle.read(upToCount: maxFileBytes + 1) ?? Data() else {
+            return refuse(.missingFile, "cannot read `\(path)`")
+        }
+        try? handle.close()
+        guard data.count <= maxFileBytes else {
+            return refuse(.tooLarge, "the file has more than \(maxFileBytes) bytes; a lesson has at most \(maxFileBytes)")
+        }
+        return .bytes([UInt8](data))
     }
 
     static func parse(bytes: [UInt8], path: String, root: String?,

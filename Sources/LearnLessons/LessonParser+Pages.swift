@@ -2,15 +2,19 @@
 extension LessonParser {
     private struct PageBuilder {
         var page: Page
-        var prose: [Substring] = []
+        /// Line numbers of the prose since the last block (8 bytes a line, not a copy of it).
+        var prose: [Int] = []
         var modelFences = 0
         /// A cell was written here, even if it did not parse.
         var hadCell = false
 
-        mutating func flushProse() {
-            while let first = prose.first, first.allSatisfy(\.isWhitespace) { prose.removeFirst() }
-            while let last = prose.last, last.allSatisfy(\.isWhitespace) { prose.removeLast() }
-            if !prose.isEmpty { page.blocks.append(.prose(prose.joined(separator: "\n"))) }
+        /// The lines gathered since the last block, blank lines at either end dropped
+        /// (by slicing: linear however many there are).
+        mutating func flushProse(_ source: SourceText) {
+            let isBlank = { (line: Int) in source.line(line).allSatisfy(\.isWhitespace) }
+            if let first = prose.firstIndex(where: { !isBlank($0) }), let last = prose.lastIndex(where: { !isBlank($0) }) {
+                page.blocks.append(.prose(prose[first...last].map { source.line($0) }.joined(separator: "\n")))
+            }
             prose = []
         }
     }
@@ -20,10 +24,12 @@ extension LessonParser {
         var current: PageBuilder?
         var reportedOrphan = false
         var blockIDs: [String: SourceLocation] = [:]
+        /// The line of the first page with each id (a lookup per heading, not a scan).
+        var pageLines: [String: Int] = [:]
 
         func finish(_ builder: PageBuilder?, into report: inout Report) {
             guard var b = builder else { return }
-            b.flushProse()
+            b.flushProse(source)
             if b.page.blocks.isEmpty, !b.hadCell {
                 report.add(.emptyPage, at: b.page.location, "page `\(b.page.title)` has nothing under its heading")
             }
@@ -36,9 +42,11 @@ extension LessonParser {
                 finish(current, into: &report)
                 let location = source.location(line: line, column: column)
                 let (title, id) = headingParts(raw, at: location, index: pages.count + 1)
-                if let other = pages.first(where: { $0.id == id }) {
-                    report.add(.duplicateID, at: location, "page id `\(id)` is used twice (first at line \(other.location.line))",
+                if let first = pageLines[id] {
+                    report.add(.duplicateID, at: location, "page id `\(id)` is used twice (first at line \(first))",
                                help: "give one of them an explicit id: `## \(title) {#another-id}`")
+                } else {
+                    pageLines[id] = line
                 }
                 current = PageBuilder(page: Page(id: id, title: title, blocks: [], location: location))
             case .text(let line):
@@ -52,7 +60,7 @@ extension LessonParser {
                                    help: "start the first page with a `## Title` line above this")
                     }
                 } else {
-                    current?.prose.append(text)
+                    current?.prose.append(line)
                 }
             case .fence(let fence):
                 let location = source.location(line: fence.openLine, column: fence.infoColumn)
@@ -69,12 +77,11 @@ extension LessonParser {
                         report.add(.unknownBlock, at: location, "unknown block kind `\(YNode.clip(fence.info))`: shown as code, never run",
                                    help: "did you mean `\(kind)`?")
                     }
-                    current?.prose.append(fence.openText)
-                    current?.prose.append(contentsOf: fence.body)
-                    if let close = fence.closeText { current?.prose.append(close) }
+                    let last = fence.openLine + fence.body.count + (fence.closeText == nil ? 0 : 1)
+                    current?.prose.append(contentsOf: fence.openLine...last)
                     continue
                 }
-                current?.flushProse()
+                current?.flushProse(source)
                 current?.hadCell = true
                 guard fence.closed else { continue }
                 if let block = cellBlock(fence, at: location, ids: &blockIDs, builder: &current!.modelFences) {

@@ -14,12 +14,13 @@ public enum Linter {
     /// Lints files and folders (a folder: all its `NN-*.md`, checked together).
     public static func run(paths: [String], format: Format) -> (output: String, exitCode: Int32) {
         var results: [LoadResult] = []
-        var missing: [String] = []
         var emptyFolders: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                missing.append(path)
+                // A diagnostic like any other: counted in the summary, listed in JSON.
+                let missing = Diagnostic(.missingFile, at: SourceLocation(path: path, line: 1, column: 1), "no such file or folder")
+                results.append(LoadResult(lesson: nil, diagnostics: [missing], path: path))
                 continue
             }
             if isDirectory.boolValue {
@@ -31,7 +32,7 @@ public enum Linter {
             }
         }
         let diagnostics = results.flatMap(\.diagnostics)
-        let failed = diagnostics.contains { $0.severity == .error } || !missing.isEmpty || results.isEmpty
+        let failed = diagnostics.contains { $0.severity == .error } || results.isEmpty
         let exitCode = failed ? exitInvalid : exitClean
         switch format {
         case .json:
@@ -39,9 +40,8 @@ public enum Linter {
         case .text:
             var out = diagnostics.map(DiagnosticFormatter.text).joined(separator: "\n")
             if !out.isEmpty { out += "\n" }
-            for path in missing { out += "error: no such file or folder: \(path)\n" }
             for path in emptyFolders { out += "error: no lesson files (NN-id.md) in \(path)\n" }
-            if paths.isEmpty || (results.isEmpty && missing.isEmpty && emptyFolders.isEmpty) {
+            if paths.isEmpty || (results.isEmpty && emptyFolders.isEmpty) {
                 out += "error: no lesson files found\n"
             }
             out += DiagnosticFormatter.summary(files: results.count, diagnostics: diagnostics) + "\n"

@@ -100,6 +100,8 @@ public struct Knob: Sendable, Equatable {
 /// A knob's value: a number or one of its named choices.
 public enum KnobValue: Hashable, Sendable {
     case number(Double)
+    /// A seed: every `UInt64`, never through `Double` (which would round it above 2⁵³).
+    case whole(UInt64)
     case choice(String)
 }
 
@@ -114,6 +116,7 @@ public enum KnobRange: Sendable, Equatable {
     public func contains(_ value: KnobValue) -> Bool {
         switch (self, value) {
         case (.numeric(let r), .number(let v)): r.contains(v)
+        case (.numeric(let r), .whole(let v)): r.contains(Double(v))
         case (.choices(let names), .choice(let name)): names.contains(name)
         default: false
         }

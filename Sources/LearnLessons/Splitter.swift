@@ -14,11 +14,12 @@ struct Splitter {
         var closeText: Substring?
     }
 
+    /// One per line outside a fence, so kept to 16 bytes: the rare large cases are boxed.
     enum Item {
         /// `## Title`: the text after `## ` and its position.
-        case heading(title: Substring, line: Int, column: Int)
+        indirect case heading(title: Substring, line: Int, column: Int)
         case text(line: Int)
-        case fence(Fence)
+        indirect case fence(Fence)
     }
 
     struct FrontMatter {

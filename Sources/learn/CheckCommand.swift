@@ -31,19 +31,17 @@ struct CheckCommand: ParsableCommand {
             let showProgress = isatty(STDERR_FILENO) == 1
             let started = DispatchTime.now().uptimeNanoseconds
             let report = Check.run(lessons, seed: global.seed, failFast: failFast) { done, total in
-                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[Kchecking: \(done)/\(total) cells".utf8)) }
+                if showProgress { StandardStreams.err("\r\u{1B}[Kchecking: \(done)/\(total) cells") }
             }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            output(format == .json ? report.json : report.text)
+            if showProgress { StandardStreams.err("\r\u{1B}[K") }
+            format == .json ? outputJSON(report.json) : output(report.text)
             if let junit {
-                do {
-                    try report.junit.write(toFile: junit, atomically: true, encoding: .utf8)
-                } catch {
-                    throw Failure(code: 3, message: "cannot write \(junit): \(error.localizedDescription)")
+                if let problem = ReportFile.write(report.junit, to: junit) {
+                    throw Failure(code: 3, message: "cannot write \(junit): \(problem)")
                 }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            FileHandle.standardError.write(Data("checked \(lessons.count) lessons in \(Format.fixed(seconds, 1)) s\n".utf8))
+            StandardStreams.err("checked \(lessons.count) lessons in \(Format.fixed(seconds, 1)) s\n")
             if report.failed > 0 { throw ExitCode(1) }
         }
     }

@@ -18,7 +18,7 @@ struct Lint: ParsableCommand {
         try reporting {
             let targets = paths.isEmpty ? [try LessonSource.folder(global)] : paths
             let result = Linter.run(paths: targets, format: format == .json ? .json : .text)
-            output(result.output)
+            format == .json ? outputJSON(result.output) : output(result.output)
             if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LearnModels
 import LearnNotebook
 import LearnRender
 
@@ -26,7 +27,9 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         guard page >= 1 else { throw ValidationError("--page counts from 1") }
-        if let steps, steps < 0 { throw ValidationError("--steps must be 0 or more") }
+        if let steps, !(0...Limits.steps.upperBound).contains(steps) {
+            throw ValidationError("--steps must be from 0 to \(Limits.steps.upperBound), the most a lesson's cell may ask for")
+        }
     }
 
     func run() throws {
@@ -45,7 +48,9 @@ struct Render: ParsableCommand {
             notebook.train(steps: steps ?? notebook.liveCell?.steps ?? 0)
             let grid = notebook.frame(width: size.width, height: size.height)
             let lines = tier == .none ? grid.lines : AnsiText.lines(grid, tier: tier)
-            output(lines.joined(separator: "\n") + "\n")
+            // Raw: the grid holds no control characters (text is cleaned as it is laid out),
+            // and with colour its lines carry the SGR sequences on purpose.
+            StandardStreams.out(lines.joined(separator: "\n") + "\n")
         }
     }
 }

@@ -37,7 +37,7 @@ struct TraceCommand: ParsableCommand {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
-            output(String(decoding: try encoder.encode(trainer.trace()), as: UTF8.self) + "\n")
+            outputJSON(String(decoding: try encoder.encode(trainer.trace()), as: UTF8.self) + "\n")
         }
     }
 }

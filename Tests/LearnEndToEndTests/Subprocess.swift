@@ -21,10 +21,21 @@ enum Subprocess {
         let description: String
     }
 
+    /// Where the child's stdout or stderr goes.
+    enum Stream {
+        /// A file read back into the result.
+        case captured
+        /// Another file (`/dev/full`, a path); the result's text for it is empty.
+        case path(String)
+        /// No descriptor at all (`>&-`).
+        case closed
+    }
+
     /// `program` (a path, or a name looked up in `PATH`) with `arguments`, stdin from
     /// `/dev/null`, in `environment` (this process's when nil). The status is the exit
     /// code, or 128 + the signal that ended it.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
+                    stdout: Stream = .captured, stderr: Stream = .captured) throws -> Result {
         let outPath = NSTemporaryDirectory() + "learn-out-" + UUID().uuidString
         let errPath = NSTemporaryDirectory() + "learn-err-" + UUID().uuidString
         defer {
@@ -36,8 +47,13 @@ enum Subprocess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        for (fd, stream, captured) in [(Int32(1), stdout, outPath), (Int32(2), stderr, errPath)] {
+            switch stream {
+            case .captured: posix_spawn_file_actions_addopen(&actions, fd, captured, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            case .path(let path): posix_spawn_file_actions_addopen(&actions, fd, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            case .closed: posix_spawn_file_actions_addclose(&actions, fd)
+            }
+        }
         // Every other open descriptor is closed in the child (glibc skips ones closed since).
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }

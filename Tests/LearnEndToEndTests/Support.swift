@@ -16,11 +16,12 @@ enum Binary {
     }
 
     /// Runs `learn` with `arguments`, no terminal, stdin from `/dev/null`.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Subprocess.Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    stdout: Subprocess.Stream = .captured, stderr: Subprocess.Stream = .captured) throws -> Subprocess.Result {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         for (k, v) in environment { env[k] = v }
-        return try Subprocess.run(path, arguments, environment: env)
+        return try Subprocess.run(path, arguments, environment: env, stdout: stdout, stderr: stderr)
     }
 }
 

@@ -44,6 +44,21 @@ import Testing
     }
 
     @Test func wholeNumberKnobsMoveByOne() {
-        #expect(presses(.seed, 0...9, from: 3, 2) == [4, 5])
+        #expect(presses(.hidden, 1...9, from: 3, 2) == [4, 5])
+        let seed = Knob(name: .seed, range: .numeric(0...9), location: Self.here)
+        #expect(KnobStep.next(seed, from: .whole(3), direction: 1) == .whole(4))
+        #expect(KnobStep.next(seed, from: .whole(0), direction: -1) == .whole(0))
+    }
+
+    /// A seed near 2⁶⁴ stays a whole number: no trap, no rounding through `Double`.
+    @Test func seedsNearTheTopOfUInt64StayExact() throws {
+        let wide = Knob(name: .seed, range: .numeric(0...Double(UInt32.max)), location: Self.here)
+        #expect(KnobStep.next(wide, from: .whole(.max), direction: 1) == .whole(UInt64(UInt32.max)))
+        let lesson = Fixtures.kx.replacingOccurrences(of: "steps: 30\n", with: "steps: 30\nseed: 18446744073709551615\n")
+        let cell = try #require(try Fixtures.load(["01-kx.md": lesson]).first?.modelCells.first)
+        let live = try LiveCell(cell, seed: 9_007_199_254_740_993)
+        #expect(live.main.config.seed == 9_007_199_254_740_993)
+        #expect(live.value(of: .seed) == .whole(9_007_199_254_740_993))
+        #expect(try LiveCell(cell).main.config.seed == .max)
     }
 }

@@ -44,7 +44,7 @@ import Testing
     @Test func seedKnobRestartsWithTheNewSeedButNotTheVariantsOwn() throws {
         let live = try LiveCell(try cell())
         #expect(live.runs.map(\.trainer.config.seed) == [1, 3, 1])
-        try live.set(.seed, to: .number(5))
+        try live.set(.seed, to: .whole(5))
         #expect(live.runs.map(\.trainer.config.seed) == [5, 3, 5])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LearnLessons
 
 /// The three ways `learn check` reports: lines for people, JSON for tools, JUnit for CI.
 extension Check.Report {
@@ -54,9 +55,11 @@ extension Check.Report {
         return xml + "</testsuites>\n"
     }
 
+    /// Text for an XML attribute. XML 1.0 allows no control character but tab and newline,
+    /// not even as `&#x1B;`, so those are shown as escapes first.
     private func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in ControlCharacters.escaped(s) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

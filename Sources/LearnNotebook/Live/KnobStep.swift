@@ -26,6 +26,10 @@ enum KnobStep {
                 moved = rounded(((v / step).rounded(direction > 0 ? .down : .up) + Double(direction)) * step)
             }
             return .number(min(max(moved, range.lowerBound), range.upperBound))
+        case (.numeric(let range), .whole(let v)):
+            let moved = direction > 0 ? (v == .max ? v : v + 1) : (v == 0 ? v : v - 1)
+            let low = UInt64(max(range.lowerBound, 0)), high = UInt64(exactly: range.upperBound.rounded(.down)) ?? .max
+            return .whole(min(max(moved, low), high))
         default:
             return current
         }

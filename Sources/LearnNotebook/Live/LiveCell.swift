@@ -39,7 +39,7 @@ public final class LiveCell {
         self.cell = cell
         runs = []
         steps = cell.config.steps
-        if let seed { knobValues[.seed] = .number(Double(seed)) }
+        if let seed { knobValues[.seed] = .whole(seed) }
         try rebuild()
     }
 
@@ -150,7 +150,7 @@ public final class LiveCell {
         case .temperature: return .number(c.temperature)
         case .optimizer: return .choice(c.optimizer.name.rawValue)
         case .activation: return .choice(c.activation.rawValue)
-        case .seed: return .number(Double(c.seed))
+        case .seed: return .whole(c.seed)
         case .hidden: return .number(Double(c.model == .mlp ? (c.layers.first ?? 0) : c.hidden))
         case .noise: return .number(c.dataOptions.noise)
         }
@@ -168,7 +168,7 @@ public final class LiveCell {
             case (.optimizer, .choice(let v)): c.optimizer.name = OptimizerName(rawValue: v) ?? c.optimizer.name
             case (.activation, .choice(let v)): c.activation = Activation(rawValue: v) ?? c.activation
             // A variant that chose its own seed (`compare: [{seed: 3}]`) keeps it.
-            case (.seed, .number(let v)) where base.seed == cell.config.seed: c.seed = UInt64(max(0, v))
+            case (.seed, .whole(let v)) where base.seed == cell.config.seed: c.seed = v
             case (.hidden, .number(let v)):
                 if c.model == .mlp { c.layers = c.layers.map { _ in Int(v) } } else { c.hidden = Int(v) }
             case (.noise, .number(let v)): c.dataOptions.noise = v
@@ -204,6 +204,7 @@ extension KnobValue: CustomStringConvertible {
     public var description: String {
         switch self {
         case .number(let v): Format.number(v)
+        case .whole(let v): String(v)
         case .choice(let s): s
         }
     }
