@@ -5,11 +5,28 @@ import LearnLessons
 
 /// Finding and loading the lessons every command works on.
 enum LessonSource {
-    /// The lessons that ship with this build: the repository's `Lessons/` folder, found
-    /// from this source file's location, so `learn` works from any directory.
-    static var shipped: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Lessons").path
+    /// The lessons that ship with this binary: beside it (`Lessons/`), in its prefix's
+    /// share folder (`PREFIX/bin/learn` → `PREFIX/share/learn/Lessons`, where
+    /// `scripts/install.sh` puts them), else the repository it was built from, found from
+    /// this source file's location — so `learn` works from any directory.
+    static var shipped: String? {
+        candidates.first(where: LessonsLocator.isDirectory)
+    }
+
+    static var candidates: [String] {
+        var folders: [String] = []
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let bin = executable.deletingLastPathComponent()
+            folders.append(bin.appendingPathComponent("Lessons").path)
+            folders.append(bin.deletingLastPathComponent().appendingPathComponent("share/learn/Lessons").path)
+        }
+        folders.append(sourceTree.appendingPathComponent("Lessons").path)
+        return folders
+    }
+
+    /// The repository this binary was built from.
+    static var sourceTree: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
     /// The lessons folder: `--lessons`, `LEARN_LESSONS`, `./Lessons`, then the shipped one.
