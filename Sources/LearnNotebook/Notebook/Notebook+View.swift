@@ -115,7 +115,10 @@ extension Notebook {
         if let divergence = cell.divergence {
             let banner = Rect(x: area.x, y: area.y, width: area.width, height: 1)
             grid.fill(banner, with: Cell(" ", style: Look.alert))
-            grid.write(look.text(" diverged: \(divergence) · r resets"), x: area.x, y: area.y,
+            // The step that broke did not finish: the panels show the one before it.
+            let what = divergence.place == .loss ? "loss" : divergence.tensor
+            grid.write(look.text(" diverged in step \(divergence.step): \(what) became \(divergence.value) · showing step \(cell.step) · r resets"),
+                       x: area.x, y: area.y,
                        style: Look.alert, clip: banner)
             panelArea = area.inset(top: 1)
         }

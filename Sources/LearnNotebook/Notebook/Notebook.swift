@@ -114,8 +114,8 @@ public final class Notebook {
         case .char("["): go(lesson: state.lesson - 1, page: 0)
         case .char("g"), .home: go(lesson: state.lesson, page: 0)
         case .char("G"), .end: go(lesson: state.lesson, page: currentLesson.pages.count - 1)
-        case .down, .char("j"): state.scroll = min(state.scroll + 1, scrollLimit)
-        case .up: state.scroll = max(0, state.scroll - 1)
+        case .down, .char("j"): state.scroll = min(state.scroll, scrollLimit - 1) + 1
+        case .up: state.scroll = max(0, min(state.scroll, scrollLimit) - 1)
         case .char("t"): state.overlay = .contents(selected: state.lesson)
         case .char("?"): state.overlay = .help
         case .char("k"):
@@ -354,6 +354,8 @@ public final class Notebook {
         if total == 0 { state.message = "no hints on this page"; return }
         if shown >= total { state.message = "no more hints on this page"; return }
         state.hintsShown[pageKey] = shown + 1
+        // Hints sit at the end of the page: scroll there, so the one revealed is in view.
+        state.scroll = .max
     }
 
     var hints: [String] {
