@@ -72,7 +72,7 @@ struct LessonParser {
         guard !report.hasErrors, let parts, let id = fm.id, let title = fm.title, let summary = fm.summary,
               let minutes = fm.minutes else { return (nil, fm.requires) }
         let lesson = Lesson(number: parts.number, id: id, title: title, summary: summary, minutes: minutes,
-                            requires: fm.requires.map(\.id), pages: pages, path: source.path)
+                            requires: fm.requires.map(\.id), pages: pages, path: source.path, draft: fm.draft)
         return (lesson, fm.requires)
     }
 }

@@ -62,6 +62,16 @@ struct Report {
     }
 
     /// A whole number in `range`.
+    mutating func bool(_ node: YNode, key: String) -> Bool? {
+        switch node.scalar {
+        case "true": return true
+        case "false": return false
+        default:
+            add(.badType, at: node.location, "`\(key)` must be `true` or `false`, found \(node.kindName)")
+            return nil
+        }
+    }
+
     mutating func int(_ node: YNode, key: String, range: ClosedRange<Int>) -> Int? {
         guard let s = node.scalar, let v = Int(s.replacingOccurrences(of: "_", with: "")) ?? exactInt(s) else {
             add(.badType, at: node.location, "`\(key)` must be a whole number, found \(node.kindName)")
