@@ -30,7 +30,7 @@ struct LessonParser {
     /// the loader's cross-file checks.
     mutating func parse() -> (lesson: Lesson?, requires: [(id: String, location: SourceLocation)]) {
         let split = Splitter(source)
-        report.diagnostics += split.diagnostics
+        report.diagnostics += split.diagnostics + LookAlikes.find(split.items, in: source)
         let start = source.location(line: 1)
         let hasStructure = split.items.contains {
             switch $0 {

@@ -20,6 +20,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case unknownBlock = "unknown-block"
     case emptyBlock = "empty-block"
     case oneModelPerPage = "one-model-per-page"
+    case lookAlike = "look-alike"
     // YAML.
     case badYAML = "bad-yaml"
     case tooDeep = "too-deep"
@@ -64,7 +65,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .emptyPage, .unknownBlock, .unusedKey, .slowRun: .warning
+        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike: .warning
         default: .error
         }
     }
@@ -87,6 +88,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .unknownBlock: "a fence info string that looks like a misspelt cell kind"
         case .emptyBlock: "a model, quiz or hint block with nothing in it"
         case .oneModelPerPage: "a page holds more than one model cell"
+        case .lookAlike: "cell keys (`id:` and `model:`) that are not in a cell: an indented fence, a missing ```model line, another info string"
         case .badYAML: "YAML syntax error"
         case .tooDeep: "YAML nested (or indented) deeper than a lesson ever needs"
         case .tooLarge: "a YAML block too big to be a cell"

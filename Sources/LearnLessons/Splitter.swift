@@ -55,11 +55,20 @@ struct Splitter {
                 let info = rest.drop { $0 == " " || $0 == "\t" }
                 fence.info = String(info.prefix { $0 != " " && $0 != "\t" && $0 != "{" })
                 fence.infoColumn = line.prefix(line.count - info.count).unicodeScalars.count + 1
+                let isCell = LessonParser.cellKinds.contains(fence.info)
                 var j = i + 1
+                var nextCell = false
                 while j < lines.count {
                     if Self.closes(lines[j], marker) {
                         fence.closed = true
                         fence.closeText = lines[j]
+                        break
+                    }
+                    // A cell's YAML never holds another cell's opening fence: the author
+                    // forgot this one's closing line. Say so here, not as bad YAML below.
+                    if isCell, let (inner, innerIndent) = Self.fenceMarker(lines[j]),
+                       LessonParser.cellKinds.contains(String(lines[j].dropFirst(innerIndent + inner.count).prefix { $0.isLetter })) {
+                        nextCell = true
                         break
                     }
                     fence.body.append(lines[j])
@@ -67,11 +76,11 @@ struct Splitter {
                 }
                 if !fence.closed {
                     diagnostics.append(Diagnostic(.unclosedFence, at: source.location(line: i + 1, column: indent + 1),
-                                                  "this ``` fence is never closed",
-                                                  help: "close it with a line `\(marker)`"))
+                                                  "this ``` fence is never closed" + (nextCell ? ": the next cell opens on line \(j + 1)" : ""),
+                                                  help: "close it with a line \(marker)"))
                 }
                 items.append(.fence(fence))
-                i = j + 1
+                i = nextCell ? j : j + 1
                 continue
             }
             if let title = Self.pageHeading(line) {

@@ -53,6 +53,7 @@ let ruleCases: [RuleCase] = {
         C.make(.unclosedFence, C.lesson(cell: nil, after: "```model\nid: c\n"), 11, 1),
         C.make(.unknownBlock, C.lesson(cell: nil, after: "```modle\nid: c\n```\n"), 11, 4),
         C.make(.emptyBlock, C.lesson(cell: nil, after: "```hint\n\n```\n"), 11, 4),
+        C.make(.lookAlike, C.lesson(cell: nil, after: "id: c\nmodel: mlp\n"), 11, 1),
         C.make(.oneModelPerPage, C.lesson(after: "```model\nid: d\nmodel: mlp\ndata: xor\nsteps: 10\n```\n"), 17, 4),
         C.make(.badYAML, C.lesson(cell: ["id: c", "model: [mlp", "data: xor", "steps: 10"]), 14, 5),
         C.make(.tooDeep, C.cell("layers: " + String(repeating: "[", count: 20)), 16, 25),
