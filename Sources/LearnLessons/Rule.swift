@@ -40,6 +40,8 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case unknownActivation = "unknown-activation"
     case unknownKnob = "unknown-knob"
     case badExpect = "bad-expect"
+    case impossibleExpect = "impossible-expect"
+    case vacuousExpect = "vacuous-expect"
     case unusedKey = "unused-key"
     case incompatible = "incompatible"
     case dataMismatch = "data-mismatch"
@@ -65,7 +67,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike: .warning
+        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect: .warning
         default: .error
         }
     }
@@ -105,7 +107,9 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .unknownOptimizer: "an optimiser name that does not exist"
         case .unknownActivation: "an activation name that does not exist"
         case .unknownKnob: "a knob name that does not exist"
-        case .badExpect: "an expect line that does not follow `METRIC[ [LABEL] ] OP NUMBER`"
+        case .badExpect: "an expect line that does not follow `METRIC[ [LABEL] ] OP NUMBER` (or `… OP METRIC[ [LABEL] ]`)"
+        case .impossibleExpect: "an expect line that can never hold (`accuracy > 1`, `loss < 0`, `diverged == 2`, two bars that exclude each other, a run compared with itself)"
+        case .vacuousExpect: "an expect line that always holds (`accuracy >= 0`): it tests nothing"
         case .unusedKey: "a key the cell's model or data ignores"
         case .incompatible: "settings that cannot go together (e.g. `embed` not divisible by `heads`)"
         case .dataMismatch: "a dataset the model cannot learn"

@@ -73,6 +73,8 @@ let ruleCases: [RuleCase] = {
         C.make(.unknownKnob, C.cell("knobs: {lrate: [0.1, 1]}"), 16, 9),
         C.make(.badExpect, C.cell("expect:", "  - loss = 1"), 17, 10),
         C.make(.unusedKey, C.cell("heads: 2"), 16, 1),
+        C.make(.impossibleExpect, C.cell("expect:", "  - accuracy > 1"), 17, 5),
+        C.make(.vacuousExpect, C.cell("expect:", "  - accuracy >= -3"), 17, 5),
         C.make(.incompatible, C.lesson(cell: ["id: c", "model: transformer", "data: copy", "steps: 10", "embed: 10", "heads: 4"]), 17, 8),
         C.make(.dataMismatch, C.lesson(cell: ["id: c", "model: perceptron", "data: copy", "steps: 10"]), 14, 7),
         C.make(.dataMismatch, C.lesson(cell: ["id: c", "model: perceptron", "data: blobs", "steps: 10"]), 14, 7),

@@ -80,3 +80,14 @@ import Testing
         var ids: [String] { lock.lock(); defer { lock.unlock() }; return list }
     }
 }
+
+extension CheckTests {
+    @Test func anExpectationComparesTwoRunsOfACell() throws {
+        let cell = "id: pair\nmodel: mlp\ndata: xor\nsteps: 30\ncompare:\n  - {label: slow, optimizer: {name: sgd, lr: 0.0001}}\n"
+        let report = Check.run([try Self.lesson([cell + "expect:\n  - loss[slow] > loss\n  - loss[slow] < loss\n"])])
+        #expect(report.outcomes.map(\.passed) == [true, false])
+        #expect(report.outcomes[0].message.hasPrefix("loss[slow] "))
+        #expect(report.outcomes[0].message.contains(", loss "))
+        #expect(report.outcomes[0].message.hasSuffix("want > loss after 30 steps"))
+    }
+}

@@ -152,30 +152,40 @@ public enum Check {
     }
 
     static func evaluate(_ e: Expectation, in live: LiveCell, job: Job, start: UInt64) -> Outcome {
-        guard let run = live.runs.first(where: { $0.label == e.variant }) else {
-            return outcome(job, e, measured: nil, passed: false, message: "no run labelled \(e.variant ?? "")", start: start)
+        let left = measure(e.metric, e.variant, in: live)
+        let right = e.other.map { measure($0.metric, $0.variant, in: live) }
+        let want = right.map { "want \(e.op.rawValue) \($0.name)" } ?? "want \(e.op.rawValue) \(Format.number(e.value))"
+        for side in [left] + (right.map { [$0] } ?? []) {
+            if let problem = side.problem {
+                return outcome(job, e, measured: side.value, passed: false, message: "\(side.name)\(problem), \(want)", start: start)
+            }
         }
-        let trainer = run.trainer
-        let measured: Double?
-        switch e.metric {
-        case .diverged: measured = trainer.divergence == nil ? 0 : 1
-        case .metric(let m): measured = trainer.metric(m.rawValue)
-        case .parameter(let name): measured = trainer.metric(name)
+        guard let value = left.value, right == nil || right?.value != nil else {
+            return outcome(job, e, measured: nil, passed: false, message: "\(left.name) does not apply to this model", start: start)
         }
-        let steps = "after \(trainer.step) steps"
-        let want = "want \(e.op.rawValue) \(Format.number(e.value))"
-        let metricName = e.variant.map { "\(e.metric)[\($0)]" } ?? "\(e.metric)"
-        if let divergence = trainer.divergence, e.metric != .diverged {
-            return outcome(job, e, measured: measured, passed: false,
-                           message: "\(metricName): training diverged — \(divergence), \(want)", start: start)
-        }
-        guard let value = measured else {
-            return outcome(job, e, measured: nil, passed: false,
-                           message: "\(metricName) does not apply to this model", start: start)
-        }
-        let passed = e.holds(value)
+        let bar = right?.value ?? e.value
+        let passed = e.op.holds(value, bar)
+        let against = right.map { ", \($0.name) \(Format.number(bar))" } ?? ""
         return outcome(job, e, measured: value, passed: passed,
-                       message: "\(metricName) \(Format.number(value)), \(want) \(steps)", start: start)
+                       message: "\(left.name) \(Format.number(value))\(against), \(want) after \(left.steps) steps", start: start)
+    }
+
+    /// One side of an expect line measured on its run: the value, or why there is none.
+    static func measure(_ metric: ExpectMetric, _ variant: String?, in live: LiveCell)
+        -> (name: String, value: Double?, problem: String?, steps: Int) {
+        let name = variant.map { "\(metric)[\($0)]" } ?? "\(metric)"
+        guard let trainer = live.runs.first(where: { $0.label == variant })?.trainer else {
+            return (name, nil, ": no run labelled \(variant ?? "")", 0)
+        }
+        let value: Double? = switch metric {
+        case .diverged: trainer.divergence == nil ? 0 : 1
+        case .metric(let m): trainer.metric(m.rawValue)
+        case .parameter(let p): trainer.metric(p)
+        }
+        if let divergence = trainer.divergence, metric != .diverged {
+            return (name, value, ": training diverged — \(divergence)", trainer.step)
+        }
+        return (name, value, nil, trainer.step)
     }
 
     /// `e` is nil for what a cell owes without an expect line: it builds, trains, stays finite.
