@@ -53,6 +53,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case knobDefault = "knob-default"
     case badRange = "bad-range"
     case quizAnswer = "quiz-answer"
+    case suspiciousChoice = "suspicious-choice"
     // Identity and references.
     case duplicateID = "duplicate-id"
     case danglingRef = "dangling-ref"
@@ -67,7 +68,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect: .warning
+        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect, .suspiciousChoice: .warning
         default: .error
         }
     }
@@ -121,6 +122,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .knobDefault: "the cell's value (or default) lies outside the knob's range"
         case .badRange: "a knob range whose minimum is not below its maximum"
         case .quizAnswer: "a quiz answer that is not one of the choices"
+        case .suspiciousChoice: "a quiz choice listed twice, or two `- ` lines folded into one choice (`A - B`)"
         case .duplicateID: "two cells/quizzes, two pages, or two lessons with the same id"
         case .danglingRef: "`requires` or an expect label that names nothing"
         case .requiresCycle: "lessons that require each other in a cycle"

@@ -33,11 +33,18 @@ struct Splitter {
     init(_ source: SourceText) {
         let lines = source.lines
         var i = 0
-        if let first = lines.first, trimmedTrailing(first) == "---" {
-            var end = 1
+        // Blank lines above the front matter: say so (it must be line 1), then read it anyway.
+        let blank = lines.prefix { $0.allSatisfy { $0 == " " || $0 == "\t" } }.count
+        if blank > 0, blank < lines.count, trimmedTrailing(lines[blank]) == "---" {
+            diagnostics.append(Diagnostic(.frontMatter, at: source.location(line: 1),
+                                          "the front matter must start on line 1; \(blank == 1 ? "a blank line is" : "\(blank) blank lines are") above it",
+                                          help: "delete the blank line\(blank == 1 ? "" : "s") before the first `---`"))
+        }
+        if blank < lines.count, trimmedTrailing(lines[blank]) == "---" {
+            var end = blank + 1
             while end < lines.count, !["---", "..."].contains(trimmedTrailing(lines[end])) { end += 1 }
             if end < lines.count {
-                frontMatter = FrontMatter(firstLine: 2, body: Array(lines[1..<end]))
+                frontMatter = FrontMatter(firstLine: blank + 2, body: Array(lines[(blank + 1)..<end]))
                 i = end + 1
             } else {
                 diagnostics.append(Diagnostic(.frontMatter, at: source.location(line: 1),

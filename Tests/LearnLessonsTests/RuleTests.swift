@@ -90,6 +90,7 @@ let ruleCases: [RuleCase] = {
         C.make(.knobMismatch, C.cell("knobs: {temperature: [0.1, 2]}"), 16, 9),
         C.make(.knobDefault, C.cell("knobs: {lr: [0.5, 1]}"), 16, 13),
         C.make(.badRange, C.cell("knobs: {lr: [1, 0.5]}"), 16, 13),
+        C.make(.suspiciousChoice, C.lesson(cell: nil, after: "```quiz\nid: q\nask: Why?\nchoices: [a, a]\nanswer: 1\n```\n"), 14, 14),
         C.make(.quizAnswer, C.lesson(cell: nil, after: quiz("3")), 15, 9),
         C.make(.duplicateID, C.lesson(cell: nil, after: quiz("1") + quiz("2")), 18, 5),
         C.make(.danglingRef, C.cell("expect:", "  - loss[adam] < 1"), 17, 10),
