@@ -20,7 +20,7 @@ struct CellParser {
                                         extraHelp: Self.optimizerHelp) else { return nil }
         let id = keys["id"].flatMap { report.id($0.value, key: "id") }
         let model = keys["model"].flatMap { report.name($0.value, key: "model", as: ModelKind.self, rule: .unknownModel, what: "model") }
-        let data = keys["data"].flatMap { readData($0.value) }
+        let data = keys["data"].flatMap { readData($0.value, model: model) }
 
         var config = RunConfig(model: model ?? .mlp, data: data ?? .named(.xor))
         for spec in Schema.cell where spec.overridable && !["model", "data"].contains(spec.name) {
@@ -44,7 +44,7 @@ struct CellParser {
     }
 
     /// A built-in dataset name, or a text file under the lessons folder.
-    mutating func readData(_ node: YNode) -> DataSource? {
+    mutating func readData(_ node: YNode, model: ModelKind?) -> DataSource? {
         guard case .scalar = node.value, let s = node.scalar else {
             report.add(.badType, at: node.location, "`data` must be a dataset name or a file path, found \(node.kindName)")
             return nil
@@ -53,6 +53,12 @@ struct CellParser {
         guard DataFiles.looksLikePath(s) else {
             report.add(.unknownDataset, at: node.location, "unknown dataset `\(YNode.clip(s))`",
                        help: Suggest.help(for: s, in: DatasetName.allCases.map(\.rawValue)))
+            return nil
+        }
+        if let model, !ModelSpec.of(model).shapes.contains(.text) {
+            let names = DatasetName.allCases.filter { ModelSpec.of(model).accepts($0) }.map(\.rawValue).joined(separator: ", ")
+            report.add(.dataMismatch, at: node.location, "`\(model.rawValue)` learns numbers, and a file holds text: \(model == .kx ? "1-D" : "point") data cannot come from a file yet",
+                       help: "use a built-in dataset: \(names)")
             return nil
         }
         guard let root else {
@@ -95,7 +101,7 @@ struct CellParser {
         case "target": if let v = report.double(node, key: key, range: nil) { c.dataOptions.target = v }
         case "model":
             if let v = report.name(node, key: key, as: ModelKind.self, rule: .unknownModel, what: "model") { c.model = v }
-        case "data": if let v = readData(node) { c.data = v }
+        case "data": if let v = readData(node, model: c.model) { c.data = v }
         default: preconditionFailure("apply(\(key)): every overridable key of Schema.cell has a case")
         }
     }

@@ -104,15 +104,15 @@ public enum GuideTables {
         let rows: [[String]] = MetricName.allCases.map { m in
             let meaning: String = switch m {
             case .loss: "training loss (mean over the last batch)"
-            case .valLoss: "loss on the held-out data (needs `validation` > 0)"
-            case .accuracy: "fraction classified right (classification data only)"
-            case .valAccuracy: "accuracy on the held-out data"
+            case .valLoss: "loss on the whole held-out set (needs `validation` > 0)"
+            case .accuracy: "fraction of the **last training batch** classified right (classification data only); noisy with a small `batch`"
+            case .valAccuracy: "fraction of the whole **held-out set** classified right (needs `validation` > 0)"
             case .gradNorm: "global gradient norm of the last step"
             }
-            return ["`\(m.rawValue)`", meaning]
-        } + [["`\(ExpectMetric.divergedName)`", "1 if training diverged (a non-finite loss), else 0"],
-             ["a scalar parameter", "its value, e.g. `k` (kx), `fc.bias` (perceptron); see Models"]]
-        return table(["metric", "meaning"], rows) + "\n\nOperators: " + ComparisonOp.allCases.map { "`\($0.rawValue)`" }.joined(separator: " ")
+            return ["`\(m.rawValue)`", meaning, ExpectRanges.range(.metric(m))?.words ?? "any number"]
+        } + [["`\(ExpectMetric.divergedName)`", "1 if training diverged (a non-finite loss), else 0", ExpectRanges.range(.diverged)?.words ?? ""],
+             ["a scalar parameter", "its value, e.g. `k` (kx), `fc.bias` (perceptron); see Models", "any number"]]
+        return table(["metric", "meaning", "takes values"], rows) + "\n\nOperators: " + ComparisonOp.allCases.map { "`\($0.rawValue)`" }.joined(separator: " ")
             + " (`==` within a relative \(ComparisonOp.equalityTolerance))."
     }
 

@@ -20,6 +20,17 @@ struct QuizParser {
             } else if !texts.contains(nil) {
                 choices = texts.compactMap { $0 }
             }
+            var seen: Set<String> = []
+            for (item, text) in zip(items, texts) {
+                guard let text else { continue }
+                if item.folded, text.contains(" - ") {
+                    report.add(.suspiciousChoice, at: item.location, "this choice reads `\(YNode.clip(text))`: a deeper-indented `- ` line folded into it",
+                               help: "indent every choice the same, so each is its own answer")
+                }
+                if !seen.insert(text).inserted {
+                    report.add(.suspiciousChoice, at: item.location, "the choice `\(YNode.clip(text))` is listed twice", help: "make each choice different")
+                }
+            }
         }
         var answer: Int?
         if let entry = keys["answer"] {

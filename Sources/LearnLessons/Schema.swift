@@ -66,6 +66,8 @@ public enum Schema {
         KeySpec("minutes", "whole number", range: text(minutes), required: true, "expected time for the lesson"),
         KeySpec("requires", "list of ids", default: "[]", range: "lesson ids in the same folder",
                 "lessons to read first"),
+        KeySpec("draft", "true or false", default: "false", range: "`true`, `false`",
+                "a draft is linted, but left out of the student's list and of `learn check` (unless `--drafts`)"),
     ]
 
     private static let d = RunConfig(model: .mlp, data: .named(.xor))

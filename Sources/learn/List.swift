@@ -9,7 +9,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let lessons = try LessonSource.load(global)
+            let lessons = try LessonSource.course(global).lessons
             let (progress, warning) = ProgressStore().load()
             if let warning { output("note: \(warning)\n") }
             for lesson in lessons {

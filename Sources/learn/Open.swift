@@ -10,7 +10,7 @@ struct Open: ParsableCommand {
         commandName: "open",
         abstract: "Open the notebook (the default command): where you left off, or at a lesson.")
 
-    @Argument(help: "A lesson: number (05), id (perceptron) or file name (05-mlp).")
+    @Argument(help: "A lesson: number (05), id (perceptron), file name (05-mlp), or a path to a lesson file or course folder.")
     var lesson: String?
 
     @OptionGroup var global: GlobalOptions
@@ -25,13 +25,13 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let lessons = try LessonSource.load(global)
+            let (lessons, chosen) = try LessonSource.course(global, lesson: lesson)
             let store = ProgressStore()
             let (progress, warning) = store.load()
             var state = NotebookState()
             state.answers = progress.answers
             if let lesson {
-                state.lesson = try LessonSource.find(lesson, in: lessons)
+                state.lesson = chosen ?? 0
             } else if let last = progress.lesson, let i = lessons.firstIndex(where: { $0.id == last }) {
                 state.lesson = i
                 state.page = progress.page

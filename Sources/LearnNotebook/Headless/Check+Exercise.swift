@@ -6,7 +6,7 @@ extension Check {
     static func exerciseOutcomes(_ job: Job, asWritten live: LiveCell, start: UInt64) -> [Outcome] {
         guard let exercise = job.cell.exercise else { return [] }
         let goal = exercise.goal.map(\.text).joined(separator: ", ")
-        let before = exercise.goal.map(live.measure)
+        let before = exercise.goal.map { live.measure($0.metric, variant: $0.variant) }
         let unsolved = !exercise.isMet(before)
         let asWritten = outcome(job, "exercise: the cell as written misses [\(goal)]", measured: nil, passed: unsolved,
                                 message: unsolved ? "exercise as written: \(measurements(exercise, before))"
@@ -22,7 +22,7 @@ extension Check {
             return [asWritten, outcome(job, name, measured: nil, passed: false, message: "cannot build the solution: \(error.message)", start: start)]
         }
         solved.train(steps: job.cell.config.steps)
-        let after = exercise.goal.map(solved.measure)
+        let after = exercise.goal.map { solved.measure($0.metric, variant: $0.variant) }
         let met = exercise.isMet(after)
         return [asWritten, outcome(job, name, measured: nil, passed: met,
                                    message: "exercise " + (met ? "solved by \(settings): " : "not solved by \(settings): ") + measurements(exercise, after),

@@ -83,13 +83,14 @@ public final class LiveCell {
         Summary(step: step, steps: steps, divergence: divergence, loss: main.metric("loss"),
                 lr: main.config.optimizer.lr, seed: main.config.seed,
                 knobs: Dictionary(uniqueKeysWithValues: cell.knobs.map { ($0.name, value(of: $0.name)) }),
-                goal: cell.exercise?.goal.map(measure) ?? [])
+                goal: cell.exercise?.goal.map { measure($0.metric, variant: $0.variant) } ?? [])
     }
 
-    /// What an expect line measures on this cell now; nil when its run has no such metric.
-    public func measure(_ e: Expectation) -> Double? {
-        guard let trainer = runs.first(where: { $0.label == e.variant })?.trainer else { return nil }
-        switch e.metric {
+    /// What an expect line's metric measures on a run of this cell now; nil when the run
+    /// has no such metric.
+    public func measure(_ metric: ExpectMetric, variant: String?) -> Double? {
+        guard let trainer = runs.first(where: { $0.label == variant })?.trainer else { return nil }
+        switch metric {
         case .diverged: return trainer.divergence == nil ? 0 : 1
         case .metric(let m): return trainer.metric(m.rawValue)
         case .parameter(let name): return trainer.metric(name)
