@@ -10,7 +10,7 @@ struct List: ParsableCommand {
     func run() throws {
         try reporting {
             let lessons = try LessonSource.load(global)
-            let (progress, warning) = ProgressStore().load()
+            let (progress, warning) = ProgressStore(course: try LessonSource.folder(global)).load()
             if let warning { output("note: \(warning)\n") }
             for lesson in lessons {
                 let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
