@@ -73,7 +73,9 @@ static inline int cn_codeset_is_utf8(void) {
 // from ONE Swift source file only (LearnCurses/TerminalRestore.swift).
 // ---------------------------------------------------------------------------------------
 
-enum { CN_RESTORE_CAPACITY = 512, CN_SIGNAL_COUNT = 10 };
+// Every signal whose default action ends the process and that can be caught: the 22
+// named ones, then the real-time signals (SIGRTMIN…SIGRTMAX, at most 32 of them).
+enum { CN_RESTORE_CAPACITY = 512, CN_NAMED_SIGNAL_COUNT = 22, CN_SIGNAL_COUNT = CN_NAMED_SIGNAL_COUNT + 32 };
 
 // Swift's importer emits a header's functions but not its file-scope aggregates, so the
 // state lives in a function-local static (emitted with its function).
@@ -94,11 +96,16 @@ static inline struct cn_restore_state *cn_restore_state(void) {
     return &state;
 }
 
+/// The i-th signal restored on, or 0 past the last real-time signal.
 static inline int cn_restore_signal(int i) {
-    static const int signals[CN_SIGNAL_COUNT] = {
-        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT
+    static const int signals[CN_NAMED_SIGNAL_COUNT] = {
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT,
+        SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGIO,
+        SIGPWR, SIGSTKFLT
     };
-    return signals[i];
+    if (i < CN_NAMED_SIGNAL_COUNT) return signals[i];
+    int realtime = SIGRTMIN + (i - CN_NAMED_SIGNAL_COUNT);
+    return realtime <= SIGRTMAX ? realtime : 0;
 }
 
 /// Writes the reset sequence and puts back the saved terminal modes, once.
@@ -154,6 +161,7 @@ static inline int cn_restore_install(int fd) {
         sigemptyset(&action.sa_mask);
         for (int i = 0; i < CN_SIGNAL_COUNT; i++) {
             s->handled[i] = 0;
+            if (cn_restore_signal(i) == 0) continue;
             if (sigaction(cn_restore_signal(i), NULL, &s->previous[i]) != 0) continue;
             if (s->previous[i].sa_handler == SIG_IGN) continue;
             s->handled[i] = sigaction(cn_restore_signal(i), &action, NULL) == 0;
@@ -219,9 +227,12 @@ static inline int cn_restore_is_installed(void) { return cn_restore_state()->ins
 static inline int cn_unblock_terminal_signals(void) {
     sigset_t set;
     sigemptyset(&set);
-    int signals[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGILL, SIGTRAP,
-                     SIGSEGV, SIGBUS, SIGFPE, SIGABRT};
-    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&set, signals[i]);
+    sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGTSTP);
+    sigaddset(&set, SIGCONT);
+    for (int i = 0; i < CN_SIGNAL_COUNT; i++) {
+        if (cn_restore_signal(i) != 0) sigaddset(&set, cn_restore_signal(i));
+    }
     return sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 

@@ -109,6 +109,13 @@ public final class Terminal {
         set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
         let window = cn_stdscr()
         keypad(window, true)
+        // Cursor keys as the terminal sends them with keypad mode off (ESC [ C), beside
+        // terminfo's (ESC O C): a stop from outside (kill -TSTP, then fg) leaves curses
+        // reading with keypad mode off, and → would come in as Esc, `[`, `C`.
+        for (sequence, code) in [("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT),
+                                 ("\u{1B}[D", KEY_LEFT), ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END)] {
+            define_key(sequence, code)
+        }
         intrflush(window, false)
         leaveok(window, true)
         curs_set(0)

@@ -1,8 +1,9 @@
 import CNCurses
 
-/// Puts the terminal back when the process ends without `Terminal.close()`: on SIGINT,
-/// SIGTERM, SIGHUP, SIGQUIT, on a crash (SIGILL from a Swift trap, SIGTRAP, SIGSEGV,
-/// SIGBUS, SIGFPE, SIGABRT) and at `exit`.
+/// Puts the terminal back when the process ends without `Terminal.close()`: on every
+/// signal whose default action ends the process (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
+/// SIGUSR2, SIGALRM, SIGPIPE, … and the real-time signals), on a crash (SIGILL from a
+/// Swift trap, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT) and at `exit`.
 ///
 /// The handler is C in `CNCurses/shim.h`, async-signal-safe: it writes a reset sequence
 /// prepared from terminfo (sgr0 op cnorm rmkx rmcup) and restores the saved terminal modes

@@ -36,8 +36,9 @@ public enum Linter {
         let exitCode = failed ? exitInvalid : exitClean
         switch format {
         case .json:
-            let unread = (missing.map { ($0, "no such file or folder") } + emptyFolders.map { ($0, "no lesson files (NN-id.md) in this folder") })
-                .map { Diagnostic(.missingFile, at: SourceLocation(path: $0.0, line: 1, column: 1), $0.1) }
+            let unread = emptyFolders.map {
+                Diagnostic(.missingFile, at: SourceLocation(path: $0, line: 1, column: 1), "no lesson files (NN-id.md) in this folder")
+            }
             return (DiagnosticFormatter.json(diagnostics + unread, files: results.count), exitCode)
         case .text:
             var out = diagnostics.map(DiagnosticFormatter.text).joined(separator: "\n")

@@ -78,6 +78,11 @@ enum LessonSource {
     /// that file's folder as the course; a path to a folder selects that folder. A file with
     /// errors stands in the course as a page of its diagnostics; drafts are left out unless
     /// named by path.
+    /// The folder a course was read from: progress is kept per course.
+    static func courseFolder(of lessons: [Lesson]) -> String {
+        (lessons[0].path as NSString).deletingLastPathComponent
+    }
+
     static func course(_ options: GlobalOptions, lesson: String? = nil) throws -> (lessons: [Lesson], index: Int?) {
         var folder = try folder(options)
         var file: String?

@@ -10,7 +10,7 @@ struct List: ParsableCommand {
     func run() throws {
         try reporting {
             let lessons = try LessonSource.course(global).lessons
-            let (progress, warning) = ProgressStore().load()
+            let (progress, warning) = ProgressStore(course: LessonSource.courseFolder(of: lessons)).load()
             if let warning { output("note: \(warning)\n") }
             for lesson in lessons {
                 let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"

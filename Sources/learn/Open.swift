@@ -26,15 +26,22 @@ struct Open: ParsableCommand {
     func run() throws {
         try reporting {
             let (lessons, chosen) = try LessonSource.course(global, lesson: lesson)
-            let store = ProgressStore()
+            let store = ProgressStore(course: LessonSource.courseFolder(of: lessons))
             let (progress, warning) = store.load()
             var state = NotebookState()
             state.answers = progress.answers
+            // Set when the last session ended on the page it resumes at without closing
+            // (a crash, a kill): that page's cell is not built again unasked.
+            var unclean: String?
             if let lesson {
                 state.lesson = chosen ?? 0
             } else if let last = progress.lesson, let i = lessons.firstIndex(where: { $0.id == last }) {
                 state.lesson = i
                 state.page = progress.page
+                if let pid = progress.openBy, pid != getpid(), !ProcessEnvironment.isRunning(pid) {
+                    unclean = "learn did not close cleanly on this page last time"
+                    state.overlay = .contents(selected: i)
+                }
             }
             let terminal: Terminal
             do throws(TerminalError) {
@@ -48,25 +55,41 @@ struct Open: ParsableCommand {
                     """)
             }
             let look = Look(glyphs: global.ascii || !terminal.isUTF8 ? .ascii : .unicode, tier: terminal.colorTier)
-            let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
+            // The page about to open is marked as open by this process before its cell is
+            // built, so a crash there is known at the next start (`Progress.openBy`).
+            var saved = progress
+            var openProblem: String?
+            if unclean == nil {
+                var opening = progress
+                opening.lesson = lessons[state.lesson].id
+                opening.page = state.page
+                opening.openBy = getpid()
+                openProblem = store.save(opening)
+                saved = opening
+            }
+            let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed,
+                                    heldCell: unclean.map { "not built: \($0)" })
             notebook.inspectionInterval = Self.inspectionInterval
             notebook.startTrainingThread()
-            if let warning { notebook.say(warning) }
+            if let message = unclean.map({ "\($0): pick a lesson, or Esc to read the page" }) ?? warning ?? openProblem {
+                notebook.say(message)
+            }
             // Saved on every page change too: SIGTERM and SIGHUP end the process at once.
-            var saved = progress
-            let save = {
+            let save = { (open: Bool) in
                 var now = saved
                 now.lesson = notebook.currentLesson.id
                 now.page = notebook.state.page
                 now.answers = notebook.state.answers
                 now.finished.formUnion(notebook.state.finished)
+                now.openBy = open ? getpid() : nil
                 guard now != saved else { return }
                 if let problem = store.save(now) { notebook.say(problem) }
                 saved = now
             }
-            loop(notebook, terminal, afterKeys: save)
+            notebook.willBuildCell = { save(true) }
+            loop(notebook, terminal, afterKeys: { save(true) })
             terminal.close()
-            save()
+            save(false)
         }
     }
 

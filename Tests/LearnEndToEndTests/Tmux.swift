@@ -37,6 +37,12 @@ final class Tmux {
         _ = try Self.shell(["tmux", "-S", socket, "send-keys", "-t", name] + keys)
     }
 
+    /// A tmux format variable of the pane (`alternate_on`, `cursor_flag`, …).
+    func pane(_ variable: String) -> String {
+        ((try? Self.shell(["tmux", "-S", socket, "display", "-p", "-t", name, "#{\(variable)}"]).output) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func resize(width: Int, height: Int) throws {
         _ = try Self.shell(["tmux", "-S", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }

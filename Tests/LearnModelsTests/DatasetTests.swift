@@ -111,6 +111,23 @@ import LearnTensor
         #expect(throws: ConfigError.self) { try TextCorpus(name: "t", text: "abc", context: 8, validationFraction: 0.2) }
     }
 
+    /// Issue 20 #3: a megabyte of rare graphemes made a vocabulary of ~213,000 and one
+    /// 55.7 GB allocation. The most frequent 256 are kept; the rest share one `�` token.
+    @Test func aTextVocabularyIsBounded() throws {
+        let rare = (0..<5_000).map { Character(Unicode.Scalar(0x4E00 + $0)!) }
+        let text = String(repeating: "the cat sat on the mat. ", count: 40) + String(rare)
+        let corpus = try TextCorpus(name: "t", text: text, context: 8, validationFraction: 0.1)
+        let vocabulary = corpus.vocabulary
+        #expect(vocabulary.count == Vocabulary.maxTextSymbols + 1)
+        let unknown = try #require(vocabulary.unknown)
+        #expect(vocabulary.symbols[unknown] == "\u{FFFD}")
+        #expect(vocabulary.encode("cat") == vocabulary.encode("cat").filter { $0 != unknown }, "frequent characters keep their own token")
+        #expect(vocabulary.encode(String(rare.last!)) == [unknown])
+        #expect(Set(corpus.train + corpus.validation).count == vocabulary.count)
+        let small = Vocabulary(text: "hello")
+        #expect(small.unknown == nil && small.count == 4)
+    }
+
     @Test func shippedCorporaAreReadable() throws {
         let folder = URLHelper.lessonsData
         for name in ["rhymes.txt", "fables.txt", "poems.txt", "tiny.txt"] {

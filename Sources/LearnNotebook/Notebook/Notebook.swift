@@ -39,7 +39,13 @@ public final class Notebook {
     /// a frame's work otherwise).
     var wrappedText: (markdown: String, width: Int, lines: [[Cell]])?
 
-    public init(lessons: [Lesson], state: NotebookState = NotebookState(), look: Look, seed: UInt64? = nil) {
+    /// Called just before a page's cell is built (the notebook saves where it is, so a
+    /// crash in there is known at the next start).
+    public var willBuildCell: (() -> Void)?
+
+    /// `heldCell`: the first page's cell is not built, and this message stands in its place.
+    public init(lessons: [Lesson], state: NotebookState = NotebookState(), look: Look, seed: UInt64? = nil,
+                heldCell: String? = nil) {
         precondition(!lessons.isEmpty, "a notebook needs at least one lesson")
         self.lessons = lessons
         self.state = state
@@ -47,6 +53,7 @@ public final class Notebook {
         self.seed = seed
         self.state.lesson = min(max(state.lesson, 0), lessons.count - 1)
         self.state.page = min(max(state.page, 0), max(0, currentLesson.pages.count - 1))
+        if let heldCell { cellErrors[pageKey] = heldCell }
         openPage(autostart: true)
     }
 
@@ -199,6 +206,7 @@ public final class Notebook {
         owed = 0
         guard let cell = currentPage?.modelCell else { worker?.attach(nil); return }
         if live[pageKey] == nil && cellErrors[pageKey] == nil {
+            willBuildCell?()
             do {
                 live[pageKey] = try LiveCell(cell, seed: seed)
             } catch {
