@@ -30,6 +30,8 @@ struct Open: ParsableCommand {
             let (progress, warning) = store.load()
             var state = NotebookState()
             state.answers = progress.answers
+            state.attempts = progress.answers
+            state.solved = progress.solved
             // Set when the last session ended on the page it resumes at without closing
             // (a crash, a kill): that page's cell is not built again unasked.
             var unclean: String?
@@ -81,6 +83,7 @@ struct Open: ParsableCommand {
                 now.page = notebook.state.page
                 now.answers = notebook.state.answers
                 now.finished.formUnion(notebook.state.finished)
+                now.solved.formUnion(notebook.state.solved)
                 now.openBy = open ? getpid() : nil
                 guard now != saved else { return }
                 if let problem = store.save(now) { notebook.say(problem) }
