@@ -61,4 +61,10 @@ enum TrainingData: Sendable {
         if case .points(let train, _) = self { return train.isClassification }
         return true
     }
+
+    /// Classes of point data; 0 for regression and for tokens.
+    var pointClasses: Int {
+        if case .points(let train, _) = self { return train.classes }
+        return 0
+    }
 }

@@ -58,6 +58,16 @@ public final class LiveCell {
         steps = max(steps, step)
     }
 
+    /// Takes one step of every run, recording the cell's own (the step-through view); nil
+    /// once it has diverged.
+    public func tracedStep() -> StepTrace? {
+        guard main.divergence == nil else { return nil }
+        let record = main.tracedStep()
+        for run in runs.dropFirst() where run.trainer.divergence == nil { run.trainer.train(steps: 1) }
+        steps = max(steps, step)
+        return record
+    }
+
     /// A finished run goes on for another budget of the lesson's steps.
     public func extendBudget() {
         steps = step + cell.config.steps

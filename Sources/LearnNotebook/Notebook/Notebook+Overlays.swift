@@ -9,7 +9,7 @@ extension Notebook {
         ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
         ("space", "run / pause (a finished run goes on)"), ("s", "one training step"), ("r", "restart from the seed, and run"),
         ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question or prediction"),
-        ("h", "show the next hint"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
+        ("h", "show the next hint"), ("x", "step inside one training step: ←→ stages, ↑↓ example"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
         ("f", "focus the next panel (Esc leaves)"), ("z", "zoom the focused panel (Esc back)"),
         ("↑ ↓ ← →", "focused panel: move the cursor, read its value below"),
         ("< >", "focused panel: other head, gate or matrix"), ("PgUp PgDn", "focused panel: more rows / units"),
@@ -44,6 +44,13 @@ extension Notebook {
                 return (text, i == state.selectedKnob ? Look.selected : Style.plain)
             }
             box("knobs · ↑↓ choose, ←→ change, Esc closes", lines, into: &grid, area: area)
+        case .step(let page, let example):
+            guard let record = stepRecord else { return }
+            let pages = StepPages(step: record, example: example).pages
+            let shown = pages[min(page, pages.count - 1)]
+            let title = "step \(record.step) · \(page + 1)/\(pages.count) \(shown.title) · ←→ ↑↓ x Esc"
+            let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }
+            box(title, lines.map { ($0, Style.plain) }, into: &grid, area: area)
         }
     }
 
@@ -66,6 +73,25 @@ extension Notebook {
         for (row, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             grid.write(line.0, x: inner.x, y: inner.y + row, style: line.1, clip: inner)
         }
+    }
+}
+
+extension Notebook {
+    /// Breaks a line at spaces so it fits `width` columns (a word longer than that is cut).
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        var lines: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) > width, !current.isEmpty {
+                lines.append(current)
+                current = "    " + word
+            } else {
+                current = candidate
+            }
+        }
+        return lines + [current]
     }
 }
 

@@ -33,6 +33,8 @@ public final class Notebook {
     var lastLive: (key: String, area: Rect, grid: CellGrid, summary: LiveCell.Summary)?
     /// What the focused panel showed under its cursor, as last drawn.
     var focusedReadout: PanelReadout?
+    /// The training step the step-through view shows (`x`).
+    var stepRecord: StepTrace?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
     /// The page text wrapped for a width, kept while neither changes (wrapping is most of
@@ -134,6 +136,7 @@ public final class Notebook {
         case .char("+"), .char("="): state.speed = min(state.speed + 1, Speed.levels.count - 1)
         case .char("-"), .char("_"): state.speed = max(state.speed - 1, 0)
         case .char("h"): revealHint()
+        case .char("x"): stepInside()
         case .char(let c) where c.isWholeNumber: answer(c.wholeNumberValue ?? 0)
         default: break
         }
@@ -158,6 +161,7 @@ public final class Notebook {
         case (.knobs, .left), (.knobs, .char("-")): turnKnob(by: -1)
         case (.knobs, .right), (.knobs, .char("+")): turnKnob(by: +1)
         case (.knobs, .char(" ")): toggleRunning()
+        case (.step(let page, let example), _): handleStepKey(key, page: page, example: example)
         default: break
         }
         return .none

@@ -6,6 +6,8 @@ public struct NotebookState: Equatable, Sendable {
         /// The table of contents, with the highlighted lesson.
         case contents(selected: Int)
         case knobs
+        /// Inside one training step: which page of it, and which example is followed.
+        case step(page: Int, example: Int)
     }
 
     /// On narrow terminals the text and the panels take turns (`Tab`).

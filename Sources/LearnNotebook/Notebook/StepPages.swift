@@ -1,0 +1,313 @@
+import Foundation
+import LearnModels
+
+/// One recorded training step (``StepTrace``) as the pages of the step-through view: the
+/// batch, each forward stage, the loss, the backward pass and the update — with the numbers
+/// of one followed example written into the formulas where the model is small enough.
+struct StepPages {
+    struct Page {
+        let title: String
+        let lines: [String]
+    }
+
+    let step: StepTrace
+    /// The followed example, an index into the batch.
+    let example: Int
+
+    var pages: [Page] {
+        [batch()] + forward() + [loss(), backward(), update()]
+    }
+
+    // MARK: The batch
+
+    private var inputs: Trace.Values? { value("inputs", in: step.trace.batch) }
+    private var targets: Trace.Values? { value("targets", in: step.trace.batch) }
+    private var count: Int { inputs?.shape.first ?? 0 }
+    private var isPointModel: Bool { !step.forward.isEmpty }
+
+    private func batch() -> Page {
+        guard let inputs, let targets, isPointModel else {
+            let shape = inputs.map { Self.shape($0.shape) } ?? "?"
+            return Page(title: "the batch", lines: [
+                "The step learns from a batch of token sequences, inputs \(shape); the target",
+                "of each position is the token that follows it.",
+            ])
+        }
+        let d = inputs.shape.count > 1 ? inputs.shape[1] : 1
+        var lines = ["The step learns from a batch of \(count) examples: inputs x, targets y.", ""]
+        lines.append("     #  " + (0..<d).map { "x\(Self.sub($0 + 1))".padding(toLength: 9, withPad: " ", startingAt: 0) }.joined() + "y")
+        let first = max(0, min(example - 3, count - 8))
+        for i in first..<min(count, first + 8) {
+            let xs = (0..<d).map { Self.num(inputs.data[i * d + $0]).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined()
+            let mark = i == example ? "▶" : " "
+            lines.append("  \(mark) \(String(i + 1).leftPadded(3))  \(xs)\(Self.num(targets.data[i]))")
+        }
+        lines += ["", "Following example \(example + 1) of \(count) through the step (↑↓ follows another)."]
+        return Page(title: "the batch", lines: lines)
+    }
+
+    // MARK: Forward
+
+    private func forward() -> [Page] {
+        guard isPointModel else {
+            return [Page(title: "forward", lines: [
+                "The forward pass of this model is too large to write out in numbers: its",
+                "panels show the activations (hidden states, gates, attention) of one example.",
+            ])]
+        }
+        return step.forward.map { stage in
+            switch stage.name {
+            case "y_hat": kxForward(stage.value)
+            case "fc": perceptronForward(stage.value)
+            default: mlpForward(stage)
+            }
+        }
+    }
+
+    private func kxForward(_ yHat: Trace.Values) -> Page {
+        let k = param("k")?.data[0] ?? 0
+        let x = inputs?.data[example] ?? 0
+        return Page(title: "forward: ŷ = k · x", lines: [
+            "The model multiplies the input by its one weight:  ŷ = k · x",
+            "",
+            "k = \(Self.num(k))   (its value before this step)",
+            "example \(example + 1):  ŷ = \(Self.num(k)) × \(Self.num(x)) = \(Self.num(yHat.data[example]))",
+            "",
+            "the whole batch:  ŷ = " + Self.list(yHat.data),
+        ])
+    }
+
+    private func perceptronForward(_ z: Trace.Values) -> Page {
+        let w = param("fc.weight")?.data ?? []
+        let b = param("fc.bias")?.data.first ?? 0
+        let x = row(inputs, example)
+        let terms = zip(w, x).map { "\(Self.num($0)) × \(Self.num($1))" }.joined(separator: " + ")
+        let zi = z.data[example]
+        return Page(title: "forward: z = w · x + b, p = σ(z)", lines: [
+            "The neuron weighs its inputs and adds its bias:  z = w₁x₁ + w₂x₂ + b",
+            "then squashes z into a probability of class 1:   p = σ(z) = 1 / (1 + e^−z)",
+            "",
+            "example \(example + 1):  z = \(terms) + \(Self.num(b)) = \(Self.num(zi))",
+            "             p = σ(\(Self.num(zi))) = \(Self.num(Self.sigmoid(zi)))",
+            "",
+            "the whole batch:  z = " + Self.list(z.data),
+        ])
+    }
+
+    private func mlpForward(_ stage: StepTrace.Stage) -> Page {
+        let v = stage.value
+        let width = v.shape.count > 1 ? v.shape[1] : 1
+        let mine = row(v, example)
+        let index = Int(stage.name.split(separator: ".").last ?? "0") ?? 0
+        var lines: [String]
+        if stage.name.hasPrefix("act.") {
+            let name = step.activation.rawValue
+            lines = ["Each unit's value goes through the activation:  act.\(index) = \(name)(layers.\(index))",
+                     "shape \(Self.shape(v.shape)): \(count) examples × \(width) units", ""]
+            lines.append("example \(example + 1):  " + Self.vector(mine))
+            if step.activation == .relu {
+                let off = mine.filter { $0 == 0 }.count
+                lines.append("\(off) of \(width) units are off (0) for this example: no gradient passes through them.")
+            }
+        } else {
+            let input = index == 0 ? "x" : "act.\(index - 1)"
+            lines = ["A linear layer:  layers.\(index) = \(input) · W\(Self.sub(index))ᵀ + b\(Self.sub(index))"
+                     + "   (layers.\(index).weight, layers.\(index).bias)",
+                     "shape \(Self.shape(v.shape)): \(count) examples × \(width) outputs", ""]
+            lines.append("example \(example + 1):  " + Self.vector(mine))
+            if index == mlpLayers - 1, step.classes > 0 {
+                let p = Self.softmax(mine)
+                let predicted = p.indices.max { p[$0] < p[$1] } ?? 0
+                lines += ["", "These are the class scores (logits). Softmax turns them into probabilities:",
+                          "p = " + Self.vector(p),
+                          "predicted class \(predicted), target class \(Int(targets?.data[example] ?? 0))"]
+            }
+        }
+        return Page(title: "forward: \(stage.name)", lines: lines)
+    }
+
+    private var mlpLayers: Int { step.forward.filter { $0.name.hasPrefix("layers.") }.count }
+
+    // MARK: Loss
+
+    private func loss() -> Page {
+        let total = "L = \(Format.number(step.trace.loss))"
+        guard isPointModel, let output = step.forward.last?.value, let y = targets?.data[example] else {
+            return Page(title: "loss", lines: [
+                "Cross-entropy over every scored position: L = mean of −log p(the right next token)",
+                "", total,
+            ])
+        }
+        let mine = row(output, example)
+        if step.classes == 0 {
+            let yHat = mine.first ?? 0
+            return Page(title: "loss", lines: [
+                "Mean squared error:  L = mean over the batch of (ŷ − y)²", "",
+                "example \(example + 1):  (ŷ − y)² = (\(Self.num(yHat)) − \(Self.num(y)))² = \(Self.num((yHat - y) * (yHat - y)))",
+                "", "\(total)   (the mean over \(count) examples)",
+            ])
+        }
+        let p: Float
+        let formula: String
+        if mine.count == 1 {
+            let p1 = Self.sigmoid(mine[0])
+            p = y == 1 ? p1 : 1 - p1
+            formula = "Cross-entropy:  L = mean of −[y·log p + (1 − y)·log(1 − p)]"
+        } else {
+            p = Self.softmax(mine)[min(Int(y), mine.count - 1)]
+            formula = "Cross-entropy:  L = mean of −log p(right class)"
+        }
+        return Page(title: "loss", lines: [
+            formula, "",
+            "example \(example + 1):  target \(Int(y)), p(right class) = \(Self.num(p)),  −log \(Self.num(p)) = \(Self.num(-log(p)))",
+            "", "\(total)   (the mean over \(count) examples)",
+        ])
+    }
+
+    // MARK: Backward
+
+    private func backward() -> Page {
+        var lines: [String] = []
+        if step.rule == .classic {
+            lines += ["The classic rule uses no gradient: it walks the examples in order and moves the",
+                      "weights by a fixed amount wherever an answer is wrong. The gradient of the loss,",
+                      "for comparison:", ""]
+        }
+        switch step.forward.first?.name {
+        case "y_hat" where step.rule == .gradient: lines += kxBackward()
+        case "fc" where step.rule == .gradient: lines += perceptronBackward()
+        case .some where step.rule == .gradient:
+            lines += ["From the loss back to the first layer, by the chain rule: each layer passes",
+                      "∂L/∂input = ∂L/∂output · W back, and an activation multiplies by its slope",
+                      "(for relu: 1 where the unit was on, 0 where it was off).", ""]
+        default: break
+        }
+        for (name, grad) in step.trace.grads.reversed() {
+            lines.append("∂L/∂\(name) \(Self.shape(grad.shape)): " + Self.summary(grad.data))
+        }
+        return Page(title: "backward", lines: lines)
+    }
+
+    private func kxBackward() -> [String] {
+        guard let yHat = step.forward.first?.value, let x = inputs?.data[example], let y = targets?.data[example] else { return [] }
+        let n = Float(count)
+        let dy = 2 * (yHat.data[example] - y) / n
+        return [
+            "example \(example + 1):",
+            "  ∂L/∂ŷ = 2(ŷ − y)/N = 2 × (\(Self.num(yHat.data[example])) − \(Self.num(y)))/\(count) = \(Self.num(dy))",
+            "  ∂ŷ/∂k = x = \(Self.num(x))",
+            "  chain rule: ∂L/∂ŷ · ∂ŷ/∂k = \(Self.num(dy)) × \(Self.num(x)) = \(Self.num(dy * x))   (this example's share)",
+            "Every example adds its share:", "",
+        ]
+    }
+
+    private func perceptronBackward() -> [String] {
+        guard let z = step.forward.first?.value, let y = targets?.data[example] else { return [] }
+        let p = Self.sigmoid(z.data[example])
+        let dz = (p - y) / Float(count)
+        let x = row(inputs, example)
+        let shares = x.enumerated().map { "∂L/∂w\(Self.sub($0.offset + 1)) gets \(Self.num(dz)) × \(Self.num($0.element)) = \(Self.num(dz * $0.element))" }
+        return [
+            "example \(example + 1):",
+            "  ∂L/∂z = (p − y)/N = (\(Self.num(p)) − \(Self.num(y)))/\(count) = \(Self.num(dz))",
+            "  ∂z/∂wⱼ = xⱼ and ∂z/∂b = 1, so by the chain rule:",
+        ] + shares.map { "  " + $0 } + ["  ∂L/∂b gets \(Self.num(dz))", "Every example adds its share:", ""]
+    }
+
+    // MARK: Update
+
+    private func update() -> Page {
+        let o = step.optimizer
+        let norm = step.trace.grads.reduce(Float(0)) { $0 + $1.value.data.reduce(0) { $0 + $1 * $1 } }.squareRoot()
+        var lines: [String]
+        switch (step.rule, o.name) {
+        case (.classic, _):
+            lines = ["The classic rule moved each weight by ±\(Format.number(o.lr)) per wrong answer."]
+        case (_, .sgd):
+            lines = ["SGD, lr \(Format.number(o.lr))" + (o.momentum > 0 ? ", momentum \(Format.number(o.momentum))" : "")
+                     + (o.weightDecay > 0 ? ", weight decay \(Format.number(o.weightDecay))" : ""),
+                     o.momentum > 0 ? "v ← momentum · v + g;  new = old − lr · v" : "new = old − lr · ∂L/∂w"]
+        case (_, .adam):
+            lines = ["Adam, lr \(Format.number(o.lr)) (β₁ 0.9, β₂ 0.999, ε 1e-8)",
+                     "m ← 0.9·m + 0.1·g;  v ← 0.999·v + 0.001·g²;  new = old − lr · m̂ / (√v̂ + ε)",
+                     "(m̂, v̂: m and v corrected for starting at zero)"]
+        }
+        if let clip = step.clip, step.rule == .gradient {
+            lines.append(Double(norm) > clip
+                ? "gradient norm ‖g‖ = \(Self.num(norm)) > clip \(Format.number(clip)): every gradient is scaled by \(Self.num(Float(clip) / norm)) first"
+                : "gradient norm ‖g‖ = \(Self.num(norm)) ≤ clip \(Format.number(clip)): no clipping")
+        }
+        lines.append("")
+        let plainSGD = step.rule == .gradient && o.name == .sgd && o.momentum == 0 && o.weightDecay == 0
+            && (step.clip.map { Double(norm) <= $0 } ?? true)
+        for (i, (name, old)) in step.trace.params.enumerated() {
+            let new = step.after[i].data
+            let grad = step.trace.grads[i].value.data
+            if old.data.count <= 4 {
+                for j in old.data.indices {
+                    let label = old.data.count == 1 ? name : "\(name)[\(j)]"
+                    let how = plainSGD ? "\(Self.num(old.data[j])) − \(Format.number(o.lr)) × \(Self.num(grad[j])) = " : "\(Self.num(old.data[j])) → "
+                    lines.append("\(label): \(how)\(Self.num(new[j]))")
+                }
+            } else {
+                let changes = zip(old.data, new).map { abs($1 - $0) }
+                lines.append("\(name) \(Self.shape(old.shape)): mean |change| \(Self.num(changes.reduce(0, +) / Float(changes.count))), largest \(Self.num(changes.max() ?? 0))")
+            }
+        }
+        if !step.finished { lines += ["", "This step diverged: the run stops here."] }
+        return Page(title: "update", lines: lines)
+    }
+
+    // MARK: Numbers
+
+    private func param(_ name: String) -> Trace.Values? { value(name, in: step.trace.params) }
+
+    private func value(_ name: String, in list: [(name: String, value: Trace.Values)]) -> Trace.Values? {
+        list.first { $0.name == name }?.value
+    }
+
+    private func row(_ v: Trace.Values?, _ i: Int) -> [Float] {
+        guard let v, let n = v.shape.first, n > 0 else { return [] }
+        let width = v.data.count / n
+        return Array(v.data[i * width..<(i + 1) * width])
+    }
+
+    static func num(_ x: Float) -> String { Format.number(Double(x)) }
+
+    static func shape(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: "×") + "]" }
+
+    /// Up to eight values, then how many more.
+    static func list(_ v: [Float]) -> String {
+        "[" + v.prefix(8).map(num).joined(separator: ", ") + (v.count > 8 ? ", … \(v.count - 8) more]" : "]")
+    }
+
+    /// A short vector in full, a long one as min / mean / max.
+    static func vector(_ v: [Float]) -> String {
+        v.count <= 8 ? list(v) : summary(v)
+    }
+
+    static func summary(_ v: [Float]) -> String {
+        guard v.count > 4 else { return list(v) }
+        let mean = v.reduce(0, +) / Float(v.count)
+        let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return "min \(num(v.min() ?? 0)), mean \(num(mean)), max \(num(v.max() ?? 0)), norm \(num(norm))"
+    }
+
+    static func sigmoid(_ z: Float) -> Float { 1 / (1 + exp(-z)) }
+
+    static func softmax(_ v: [Float]) -> [Float] {
+        let top = v.max() ?? 0
+        let e = v.map { exp($0 - top) }
+        let sum = e.reduce(0, +)
+        return e.map { $0 / sum }
+    }
+
+    /// `12` → `₁₂`.
+    static func sub(_ n: Int) -> String {
+        String(String.UnicodeScalarView(String(n).unicodeScalars.compactMap { Unicode.Scalar(0x2080 + $0.value - 0x30) }))
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: Swift.max(0, width - count)) + self }
+}
