@@ -176,9 +176,9 @@ struct CellParser {
         }
     }
 
-    /// An estimate as precise as it is: whole numbers from 10 up, one decimal below.
+    /// An estimate as precise as it is: whole numbers from 100 up, one decimal below.
     private static func rough(_ v: Double) -> String {
-        v >= 10 ? String(Int(v.rounded())) : String(format: "%.1f", v)
+        v >= 100 ? String(Int(v.rounded())) : String(format: "%.1f", v)
     }
 
     /// Checks that hold for the cell's run and for every compare run: data the model can

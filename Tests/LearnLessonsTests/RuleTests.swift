@@ -82,7 +82,7 @@ let ruleCases: [RuleCase] = {
                extra: ["data/short.txt": "twinkle twinkle little star\n"]),
         C.make(.tooCostly, C.lesson(cell: ["id: c", "model: transformer", "data: copy", "steps: 10", "embed: 256", "heads: 16",
                                            "blocks: 6", "batch: 512", "length: 64"]), 15, 8),
-        C.make(.slowRun, C.lesson(cell: ["id: c", "model: transformer", "data: copy", "steps: 10", "embed: 128", "blocks: 4",
+        C.make(.slowRun, C.lesson(cell: ["id: c", "model: transformer", "data: copy", "steps: 10", "embed: 256", "blocks: 3",
                                          "batch: 256", "length: 32"]), 15, 8),
         C.make(.unusedKey, C.lesson(cell: ["id: c", "model: lstm", "data: copy", "steps: 10", "context: 4", "length: 11"]), 16, 1),
         C.make(.panelMismatch, C.cell("panels: [loss, gates]"), 16, 16),

@@ -30,6 +30,7 @@ import Testing
         let unasked = Check.run([try Self.lesson([Self.blowUp])])
         #expect(unasked.failed == 1)
         #expect(unasked.outcomes.first?.message.contains("diverged") == true)
+        #expect(unasked.outcomes.first.map(Check.Report.line)?.hasSuffix("(at 01-demo.md:11:4)") == true)
         let expected = Check.run([try Self.lesson([Self.blowUp + "expect:\n  - diverged == 1\n"])])
         #expect(expected.failed == 0 && expected.passed == 1)
     }

@@ -11,7 +11,7 @@ extension Check {
         let asWritten = outcome(job, "exercise: the cell as written misses [\(goal)]", measured: nil, passed: unsolved,
                                 message: unsolved ? "exercise as written: \(measurements(exercise, before))"
                                     : "exercise: the cell as written already meets the goal (\(measurements(exercise, before))): nothing to solve",
-                                start: start)
+                                start: start, location: exercise.location)
         let settings = exercise.solution.map { "\($0.knob.rawValue) = \($0.value)" }.joined(separator: ", ")
         let name = "exercise: the solution (\(settings)) meets [\(goal)]"
         let solved: LiveCell
@@ -19,14 +19,14 @@ extension Check {
             solved = try LiveCell(job.cell, seed: job.seed)
             try solved.set(exercise.solution)
         } catch {
-            return [asWritten, outcome(job, name, measured: nil, passed: false, message: "cannot build the solution: \(error.message)", start: start)]
+            return [asWritten, outcome(job, name, measured: nil, passed: false, message: "cannot build the solution: \(error.message)", start: start, location: exercise.location)]
         }
         solved.train(steps: job.cell.config.steps)
         let after = exercise.goal.map { solved.measure($0.metric, variant: $0.variant) }
         let met = exercise.isMet(after)
         return [asWritten, outcome(job, name, measured: nil, passed: met,
                                    message: "exercise " + (met ? "solved by \(settings): " : "not solved by \(settings): ") + measurements(exercise, after),
-                                   start: start)]
+                                   start: start, location: exercise.location)]
     }
 
     /// `loss 0.37 (want < 0.001), diverged 0 (want == 0)`.

@@ -26,6 +26,9 @@ public enum Check {
         public let seconds: Double
         /// Passed, but with something the author should fix (a cell with no expect lines).
         public let warning: String?
+        /// Where in the lesson file: the expect line, or the cell's fence for the cell as a
+        /// whole, or the lint error's place.
+        public var location: SourceLocation? = nil
 
         /// The `expectation` of an outcome that is about the cell as a whole.
         public static let trains = "builds and trains"
@@ -100,7 +103,7 @@ public enum Check {
             return Outcome(lessonName: file, cellId: "lint", seed: 0, expectation: "\(d.rule.id) at \(d.location.line):\(d.location.column)",
                            measured: nil, passed: false,
                            message: "\(d.location): error[\(d.rule.id)]: \(d.message)" + (d.help.map { " (\($0))" } ?? ""),
-                           seconds: 0, warning: nil)
+                           seconds: 0, warning: nil, location: d.location)
         }
     }
 
@@ -193,15 +196,17 @@ public enum Check {
     /// `e` is nil for what a cell owes without an expect line: it builds, trains, stays finite.
     private static func outcome(_ job: Job, _ e: Expectation?, measured: Double?, passed: Bool,
                                 message: String, start: UInt64, warning: String? = nil) -> Outcome {
-        outcome(job, e?.text ?? Outcome.trains, measured: measured, passed: passed, message: message, start: start, warning: warning)
+        outcome(job, e?.text ?? Outcome.trains, measured: measured, passed: passed, message: message, start: start,
+                warning: warning, location: e?.location)
     }
 
     /// One outcome of a job; `what` names the check (an expect line as written).
     static func outcome(_ job: Job, _ what: String, measured: Double?, passed: Bool,
-                        message: String, start: UInt64, warning: String? = nil) -> Outcome {
+                        message: String, start: UInt64, warning: String? = nil, location: SourceLocation? = nil) -> Outcome {
         let cell = job.showSeed ? "\(job.cell.id) [seed \(job.seed)]" : job.cell.id
         return Outcome(lessonName: job.lessonName, cellId: cell, seed: job.seed, expectation: what,
-                       measured: measured, passed: passed, message: message, seconds: seconds(since: start), warning: warning)
+                       measured: measured, passed: passed, message: message, seconds: seconds(since: start), warning: warning,
+                       location: location ?? job.cell.location)
     }
 
     /// Per-job results, filled from worker threads and handed on in job order.

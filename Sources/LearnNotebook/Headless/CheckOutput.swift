@@ -10,10 +10,12 @@ extension Check.Report {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One check as `learn check` prints it: `ok`, `warn` (passed, with a warning) or `FAIL`.
+    /// One check as `learn check` prints it: `ok`, `warn` (passed, with a warning) or `FAIL`;
+    /// a failure (or warning) ends with the `file:line:col` it is about.
     public static func line(_ o: Check.Outcome) -> String {
         let mark = !o.passed ? "FAIL" : o.warning != nil ? "warn" : "ok  "
-        return "\(mark) \(o.lessonName)/\(o.cellId): \(o.message)" + (o.warning.map { " — \($0)" } ?? "")
+        let place = o.location.flatMap { l in (o.passed && o.warning == nil) || o.message.hasPrefix(l.path) ? nil : " (at \(l))" } ?? ""
+        return "\(mark) \(o.lessonName)/\(o.cellId): \(o.message)" + (o.warning.map { " — \($0)" } ?? "") + place
     }
 
     /// JSON Lines (as `learn lint --format json`): one object per check, then a summary object.
@@ -23,7 +25,8 @@ extension Check.Report {
         var lines: [String] = outcomes.map { o in
             let row = JSONRow(lesson: o.lessonName, cell: o.cellId, seed: o.seed, expect: o.expectation,
                               measured: o.measured.flatMap { $0.isFinite ? $0 : nil },
-                              passed: o.passed, message: o.message, warning: o.warning)
+                              passed: o.passed, message: o.message, warning: o.warning,
+                              path: o.location?.path, line: o.location?.line, column: o.location?.column)
             return String(decoding: (try? encoder.encode(row)) ?? Data(), as: UTF8.self)
         }
         let total = JSONSummary(passed: passed, failed: failed, skipped: skipped, cells: cells, warnings: warnings)
@@ -50,6 +53,7 @@ extension Check.Report {
             xml += "  <testsuite name=\"\(escape(lesson))\" tests=\"\(cases.count)\" failures=\"\(failures)\" time=\"\(Format.fixed(time, 3))\">\n"
             for o in cases {
                 xml += "    <testcase classname=\"\(escape(lesson)).\(escape(o.cellId))\" name=\"\(escape(o.expectation))\" time=\"\(Format.fixed(o.seconds, 3))\""
+                if let l = o.location { xml += " file=\"\(escape(l.path))\" line=\"\(l.line)\"" }
                 if o.passed {
                     xml += "/>\n"
                 } else {
@@ -84,6 +88,7 @@ private struct JSONRow: Encodable {
     let measured: Double?
     let passed: Bool, message: String
     let warning: String?
+    let path: String?, line: Int?, column: Int?
 }
 
 private struct JSONSummary: Encodable {
