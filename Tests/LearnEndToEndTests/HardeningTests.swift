@@ -94,6 +94,42 @@ import Testing
         #expect(stdout.stdout.hasPrefix("ok   01-tiny/and-gate") && stdout.stdout.contains("<testsuites"), "\(stdout.stdout)")
     }
 
+    /// #15: `trace` failed on a valid but large `k0`/`target` (JSONEncoder refuses inf).
+    @Test func traceWritesNumbersTooLargeForFloatAsNull() throws {
+        let lesson = """
+            ---
+            learn: 1
+            id: kx
+            title: Y = kX
+            summary: One weight.
+            minutes: 1
+            ---
+
+            ## The rule
+
+            k walks.
+
+            ```model
+            id: walk
+            model: kx
+            data: line
+            rule: gradient
+            k0: 1e300
+            target: -1e300
+            optimizer: {name: sgd, lr: 0.001}
+            steps: 30
+            panels: [loss]
+            ```
+            """
+        let folder = try LessonFolder(["01-kx.md": lesson])
+        defer { folder.remove() }
+        let result = try Binary.run(["trace", "kx", "--lessons", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(trace["loss"] is NSNull)
+        #expect(result.stdout.hasPrefix("{\"schema\":\"learn.trace/1\",\"model\":\"kx\""), "schema order")
+    }
+
     /// #5: `render --steps` had no upper bound.
     @Test func renderStepsIsBounded() throws {
         let result = try Binary.run(["render", "01", "--steps", "100000000000"])
