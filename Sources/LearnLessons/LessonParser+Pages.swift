@@ -11,7 +11,7 @@ extension LessonParser {
         /// The lines gathered since the last block, blank lines at either end dropped
         /// (by slicing: linear however many there are).
         mutating func flushProse(_ source: SourceText) {
-            let isBlank = { (line: Int) in source.line(line).allSatisfy(\.isWhitespace) }
+            let isBlank = { (line: Int) in source.line(line).isEmpty || source.line(line).allSatisfy(\.isWhitespace) }
             if let first = prose.firstIndex(where: { !isBlank($0) }), let last = prose.lastIndex(where: { !isBlank($0) }) {
                 page.blocks.append(.prose(prose[first...last].map { source.line($0) }.joined(separator: "\n")))
             }
