@@ -14,6 +14,16 @@ let kernelSettings: [SwiftSetting] = []
 let wideKernelSettings: [SwiftSetting] = []
 #endif
 
+// On Linux the wide ncurses headers and library sit on the default paths, and pkg-config's
+// flags for them (-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600) are ones SwiftPM refuses with a
+// warning on every build; the shim defines what it needs itself. Elsewhere (Homebrew's
+// ncurses on macOS) pkg-config finds the library.
+#if os(Linux)
+let cursesPkgConfig: String? = nil
+#else
+let cursesPkgConfig: String? = "ncursesw"
+#endif
+
 let package = Package(
     name: "learn",
     platforms: [.macOS(.v13)],
@@ -32,7 +42,7 @@ let package = Package(
         .target(name: "LearnRender"),
         .target(name: "LearnLessons", dependencies: ["LearnModels", .product(name: "Yams", package: "Yams")]),
         .target(name: "LearnNotebook", dependencies: ["LearnTensor", "LearnModels", "LearnRender", "LearnLessons"]),
-        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNCurses", pkgConfig: cursesPkgConfig, providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "LearnCurses", dependencies: ["CNCurses", "LearnRender"]),
         .executableTarget(name: "learn", dependencies: [
             "LearnNotebook", "LearnCurses", "LearnLessons", "LearnModels", "LearnRender", "LearnTensor",

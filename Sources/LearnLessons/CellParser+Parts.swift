@@ -175,24 +175,37 @@ extension CellParser {
             case .failure(let e):
                 report.add(.badExpect, at: item.column(atOffset: e.offset), e.message, help: e.help)
             case .success(let line):
-                let run: RunConfig
-                if let label = line.label {
-                    guard let variant = compare.first(where: { $0.label == label }) else {
-                        report.add(.danglingRef, at: item.column(atOffset: line.labelOffset), "no compare run is labelled `\(label)`",
-                                   help: compare.isEmpty ? "add `compare: [{label: \(label), …}]` to the cell"
-                                       : Suggest.help(for: label, in: compare.map(\.label)))
+                guard let run = runConfig(line.label, at: item.column(atOffset: line.labelOffset), config: config, compare: compare) else { continue }
+                guard known, let metric = resolve(line.metric, run: run, at: item.location) else { continue }
+                var other: (metric: ExpectMetric, variant: String?)?
+                if let side = line.other {
+                    guard let otherRun = runConfig(side.label, at: item.column(atOffset: side.labelOffset), config: config, compare: compare),
+                          let otherMetric = resolve(side.metric, run: otherRun, at: item.column(atOffset: side.offset)) else { continue }
+                    if otherMetric == metric, side.label == line.label {
+                        report.add(.impossibleExpect, at: item.location, "`\(line.text)` compares a run with itself",
+                                   help: "name another run: `\(side.metric)[label]`")
                         continue
                     }
-                    run = variant.config
-                } else {
-                    run = config
+                    other = (otherMetric, side.label)
                 }
-                guard known, let metric = resolve(line.metric, run: run, at: item.location) else { continue }
-                expects.append(Expectation(metric: metric, variant: line.label, op: line.op, value: line.value,
+                expects.append(Expectation(metric: metric, variant: line.label, op: line.op, value: line.value, other: other,
                                            text: line.text, location: item.location))
             }
         }
+        ExpectRanges.check(expects, into: &report)
         return expects
+    }
+
+    /// The run an expect side names: the cell's own (no label) or a compare run's.
+    mutating func runConfig(_ label: String?, at location: SourceLocation, config: RunConfig, compare: [Variant]) -> RunConfig? {
+        guard let label else { return config }
+        guard let variant = compare.first(where: { $0.label == label }) else {
+            report.add(.danglingRef, at: location, "no compare run is labelled `\(label)`",
+                       help: compare.isEmpty ? "add `compare: [{label: \(label), …}]` to the cell"
+                           : Suggest.help(for: label, in: compare.map(\.label)))
+            return nil
+        }
+        return variant.config
     }
 
     /// A metric name for this run: a catalogue metric it has, `diverged`, or a scalar parameter.

@@ -1,3 +1,4 @@
+import Foundation
 import LearnModels
 
 /// Reads one ` ```model ` cell: every key checked against ``Schema/cell``, the run's
@@ -19,7 +20,7 @@ struct CellParser {
                                         extraHelp: Self.optimizerHelp) else { return nil }
         let id = keys["id"].flatMap { report.id($0.value, key: "id") }
         let model = keys["model"].flatMap { report.name($0.value, key: "model", as: ModelKind.self, rule: .unknownModel, what: "model") }
-        let data = keys["data"].flatMap { readData($0.value) }
+        let data = keys["data"].flatMap { readData($0.value, model: model) }
 
         var config = RunConfig(model: model ?? .mlp, data: data ?? .named(.xor))
         for spec in Schema.cell where spec.overridable && !["model", "data"].contains(spec.name) {
@@ -33,15 +34,17 @@ struct CellParser {
         let panels = keys["panels"].flatMap { readPanels($0.value, config: config, known: known) } ?? [.loss]
         let knobs = keys["knobs"].flatMap { readKnobs($0.value, config: config, known: known) } ?? []
         let expects = keys["expect"].flatMap { readExpects($0.value, config: config, compare: compare, known: known) } ?? []
+        let predict = keys["predict"].flatMap { readPredict($0.value, cell: id) }
+        let exercise = keys["exercise"].flatMap { readExercise($0.value, at: $0.key.location, config: config, knobs: knobs, known: known) }
 
         let failed = report.diagnostics[errorsBefore...].contains { $0.severity == .error }
         guard !failed, let id else { return nil }
         return ModelCell(id: id, config: config, panels: panels, knobs: knobs, expects: expects,
-                         seeds: seeds, compare: compare, location: fence)
+                         seeds: seeds, compare: compare, predict: predict, exercise: exercise, location: fence)
     }
 
     /// A built-in dataset name, or a text file under the lessons folder.
-    mutating func readData(_ node: YNode) -> DataSource? {
+    mutating func readData(_ node: YNode, model: ModelKind?) -> DataSource? {
         guard case .scalar = node.value, let s = node.scalar else {
             report.add(.badType, at: node.location, "`data` must be a dataset name or a file path, found \(node.kindName)")
             return nil
@@ -50,6 +53,12 @@ struct CellParser {
         guard DataFiles.looksLikePath(s) else {
             report.add(.unknownDataset, at: node.location, "unknown dataset `\(YNode.clip(s))`",
                        help: Suggest.help(for: s, in: DatasetName.allCases.map(\.rawValue)))
+            return nil
+        }
+        if let model, !ModelSpec.of(model).shapes.contains(.text) {
+            let names = DatasetName.allCases.filter { ModelSpec.of(model).accepts($0) }.map(\.rawValue).joined(separator: ", ")
+            report.add(.dataMismatch, at: node.location, "`\(model.rawValue)` learns numbers, and a file holds text: \(model == .kx ? "1-D" : "point") data cannot come from a file yet",
+                       help: "use a built-in dataset: \(names)")
             return nil
         }
         guard let root else {
@@ -92,7 +101,7 @@ struct CellParser {
         case "target": if let v = report.double(node, key: key, range: nil) { c.dataOptions.target = v }
         case "model":
             if let v = report.name(node, key: key, as: ModelKind.self, rule: .unknownModel, what: "model") { c.model = v }
-        case "data": if let v = readData(node) { c.data = v }
+        case "data": if let v = readData(node, model: c.model) { c.data = v }
         default: preconditionFailure("apply(\(key)): every overridable key of Schema.cell has a case")
         }
     }
@@ -149,21 +158,50 @@ struct CellParser {
         return seeds
     }
 
+    /// A run a student cannot watch: an error past ``Cost``'s limits (minutes a step, or
+    /// gigabytes), a warning when it is merely slow.
+    mutating func checkCost(_ cost: Cost, at location: SourceLocation) {
+        let step = "about \(Self.rough(cost.secondsPerStep)) s a step (\(Self.rough(cost.flopsPerStep / 1e9)) GFLOP at \(Report.format(Cost.flopsPerSecond / 1e9)) GFLOP/s)"
+        let memory = "about \(Self.rough(cost.bytes / 1e6)) MB"
+        let help = "make it smaller: fewer `batch`, `layers`, `embed`, `blocks`, `context` or `points`"
+        if cost.secondsPerStep > Cost.maxSecondsPerStep {
+            report.add(.tooCostly, at: location, "this run needs \(step); the limit is \(Report.format(Cost.maxSecondsPerStep)) s", help: help)
+        } else if cost.bytes > Cost.maxBytes {
+            report.add(.tooCostly, at: location, "this run needs \(memory) of memory; the limit is \(Report.format(Cost.maxBytes / 1e6)) MB", help: help)
+        } else if cost.secondsPerStep > Cost.slowSecondsPerStep {
+            report.add(.slowRun, at: location, "this run needs \(step): slower than a student can watch it learn (\(Report.format(Cost.slowSecondsPerStep)) s)", help: help)
+        } else if cost.runSeconds > Cost.slowRunSeconds {
+            report.add(.slowRun, at: location, "this run needs about \(Self.rough(cost.runSeconds)) s for its \(cost.steps) steps (more than \(Report.format(Cost.slowRunSeconds)) s)",
+                       help: "fewer `steps`, or a smaller model")
+        }
+    }
+
+    /// An estimate as precise as it is: whole numbers from 10 up, one decimal below.
+    private static func rough(_ v: Double) -> String {
+        v >= 10 ? String(Int(v.rounded())) : String(format: "%.1f", v)
+    }
+
     /// Checks that hold for the cell's run and for every compare run: data the model can
     /// learn, heads that divide the width, and (for the cell itself) keys the run ignores.
     mutating func checkRun(_ c: RunConfig, keys: [String: (key: YNode, value: YNode)], at dataLocation: SourceLocation,
                            warnUnused: Bool) {
-        let shapes = Compatibility.shapes(for: c.model)
-        if !shapes.contains(c.data.shape) {
-            report.add(.dataMismatch, at: dataLocation,
-                       "`\(c.model.rawValue)` cannot learn \(c.data.shape.rawValue) data",
-                       help: "\(c.model.rawValue) learns " + shapes.map(\.rawValue).joined(separator: ", ") + " data")
+        let spec = ModelSpec.of(c.model)
+        for problem in spec.problems(c) {
+            let at = problem.key.flatMap { keys[$0]?.value.location } ?? dataLocation
+            report.add(problem.key == "data" ? .dataMismatch : .incompatible, at: at, problem.message, help: problem.help)
         }
-        if c.model == .transformer, !c.embed.isMultiple(of: c.heads) {
-            report.add(.incompatible, at: keys["heads"]?.value.location ?? keys["embed"]?.value.location ?? dataLocation,
-                       "`embed` (\(c.embed)) must be divisible by `heads` (\(c.heads))")
-        }
+        checkCost(spec.cost(c), at: keys["steps"]?.value.location ?? dataLocation)
         guard warnUnused else { return }
+        if let entry = keys["context"], c.model.isSequence, c.data.shape != .text {
+            let time: String
+            if case .named(let name) = c.data, name.kind == .sequence {
+                time = "`\(name.rawValue)` with `length: \(c.dataOptions.length)` is \(name.sequenceTime(length: c.dataOptions.length)) tokens long"
+            } else {
+                time = "each translation pair is as long as the longest pair"
+            }
+            report.add(.unusedKey, at: entry.key.location, "`context` does not set the sequence length on \(c.data.shape.rawValue) data: \(time)",
+                       help: "remove `context`" + (c.data.shape == .sequence ? "; set `length` instead" : ""))
+        }
         for spec in Schema.cell where spec.overridable {
             if let entry = keys[spec.name], !spec.uses(c) {
                 report.add(.unusedKey, at: entry.key.location,

@@ -56,7 +56,7 @@ enum DataFiles {
         guard let data = FileManager.default.contents(atPath: resolved) else {
             return .failure(Problem(rule: .missingFile, message: "data file `\(relative)` cannot be read"))
         }
-        let bytes = [UInt8](data)
+        let bytes = LineEndings.normalize([UInt8](data))
         guard Limits.textBytes.contains(bytes.count) else {
             return .failure(Problem(rule: .badDataFile,
                                     message: "data file `\(relative)` has \(bytes.count) bytes; a corpus has \(Schema.text(Limits.textBytes))"))

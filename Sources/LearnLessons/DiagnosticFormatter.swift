@@ -24,15 +24,21 @@ public enum DiagnosticFormatter {
     }
 
     /// A JSON array of `{path, line, column, severity, rule, message, suggestion}`.
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
-        let objects: [[String: Any]] = diagnostics.map { d in
+    /// JSON Lines, as `learn check --format json`: one object per diagnostic, then one
+    /// summary object (`files`, `errors`, `warnings`).
+    public static func json(_ diagnostics: [Diagnostic], files: Int) -> String {
+        var objects: [[String: Any]] = diagnostics.map { d in
             [
                 "path": d.location.path, "line": d.location.line, "column": d.location.column,
                 "severity": d.severity.rawValue, "rule": d.rule.id, "message": d.message,
                 "suggestion": d.help ?? NSNull(),
             ]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        objects.append(["files": files, "errors": errors, "warnings": diagnostics.count - errors])
+        return objects.map { object in
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }.joined()
     }
 }

@@ -1,23 +1,28 @@
 import LearnModels
 
-/// One `expect:` line: `METRIC[ [LABEL] ] OP NUMBER`, tested by `learn check` after the
-/// cell's `steps` (for each seed).
+/// One `expect:` line: `METRIC[ [LABEL] ] OP NUMBER`, or `METRIC[ [LABEL] ] OP METRIC[ [LABEL] ]`
+/// to compare two runs of the cell, tested by `learn check` after the cell's `steps` (for
+/// each seed).
 public struct Expectation: Sendable, Equatable {
     public var metric: ExpectMetric
     /// A `compare:` label, or `nil` for the cell's own run.
     public var variant: String?
     public var op: ComparisonOp
+    /// The number on the right; unused when `other` is set.
     public var value: Double
+    /// The right side when it is another run's metric: (`loss`, `tiny`) for `… > loss[tiny]`.
+    public var other: (metric: ExpectMetric, variant: String?)?
     /// The line as written (without a trailing comment).
     public var text: String
     public var location: SourceLocation
 
-    public init(metric: ExpectMetric, variant: String?, op: ComparisonOp, value: Double, text: String,
-                location: SourceLocation) {
+    public init(metric: ExpectMetric, variant: String?, op: ComparisonOp, value: Double,
+                other: (metric: ExpectMetric, variant: String?)? = nil, text: String, location: SourceLocation) {
         self.metric = metric
         self.variant = variant
         self.op = op
         self.value = value
+        self.other = other
         self.text = text
         self.location = location
     }
@@ -25,6 +30,11 @@ public struct Expectation: Sendable, Equatable {
     /// Whether a measured value meets the expectation. NaN never does.
     public func holds(_ measured: Double) -> Bool {
         op.holds(measured, value)
+    }
+
+    public static func == (a: Expectation, b: Expectation) -> Bool {
+        a.metric == b.metric && a.variant == b.variant && a.op == b.op && a.value == b.value
+            && a.other?.metric == b.other?.metric && a.other?.variant == b.other?.variant && a.text == b.text && a.location == b.location
     }
 }
 

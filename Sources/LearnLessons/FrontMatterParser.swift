@@ -5,6 +5,7 @@ struct FrontMatter {
     var title: String?
     var summary: String?
     var minutes: Int?
+    var draft = false
     /// Each required lesson id with where it is written.
     var requires: [(id: String, location: SourceLocation)] = []
 }
@@ -25,6 +26,7 @@ struct FrontMatterParser {
         }
         fm.title = keys["title"].flatMap { report.text($0.value, key: "title") }
         fm.summary = keys["summary"].flatMap { report.text($0.value, key: "summary") }
+        fm.draft = keys["draft"].flatMap { report.bool($0.value, key: "draft") } ?? false
         fm.minutes = keys["minutes"].flatMap { report.int($0.value, key: "minutes", range: Schema.minutes) }
         if let entry = keys["requires"], let items = report.list(entry.value, key: "requires") {
             for item in items {

@@ -12,6 +12,7 @@ public enum GuideTables {
             ("cell-keys", keyTable(Schema.cell, usedBy: true)),
             ("optimizer-keys", keyTable(Schema.optimizer)),
             ("quiz-keys", keyTable(Schema.quiz)),
+            ("exercise-keys", keyTable(Schema.exercise)),
             ("models", models()),
             ("datasets", datasets()),
             ("panels", panels()),
@@ -58,11 +59,15 @@ public enum GuideTables {
 
     static func models() -> String {
         table(["model", "learns from", "panels that fit (on its first data shape)", "scalar parameters"], ModelKind.allCases.map { m in
-            let shapes = Compatibility.shapes(for: m)
-            let sample = sampleConfig(m, shapes[0])
+            let spec = ModelSpec.of(m)
+            let sample = sampleConfig(m, spec.shapes[0])
             let panels = PanelName.allCases.filter { Compatibility.fits($0, sample) }.map { "`\($0.rawValue)`" }
             let params = Compatibility.scalarParameters(sample)
-            return ["`\(m.rawValue)`", shapes.map(\.rawValue).joined(separator: ", "), panels.joined(separator: " "),
+            let learns = spec.shapes.map { shape in
+                let refused = DatasetName.allCases.filter { DataSource.named($0).shape == shape && !spec.accepts($0) }
+                return shape.rawValue + (refused.isEmpty ? "" : " (not " + refused.map { "`\($0.rawValue)`" }.joined(separator: ", ") + ")")
+            }
+            return ["`\(m.rawValue)`", learns.joined(separator: ", "), panels.joined(separator: " "),
                     params.isEmpty ? "—" : params.map { "`\($0)`" }.joined(separator: " ")]
         })
     }
@@ -76,7 +81,7 @@ public enum GuideTables {
     static func datasets() -> String {
         var rows = DatasetName.allCases.map { d -> [String] in
             let shape = DataSource.named(d).shape
-            let models = ModelKind.allCases.filter { Compatibility.shapes(for: $0).contains(shape) }
+            let models = ModelKind.allCases.filter { ModelSpec.of($0).accepts(d) }
             let options = ["points", "noise", "length", "target", "validation"].filter { key in
                 Schema.spec(key, in: Schema.cell)?.uses(RunConfig(model: models.first ?? .mlp, data: .named(d))) ?? false
             }
@@ -84,8 +89,8 @@ public enum GuideTables {
                     options.map { "`\($0)`" }.joined(separator: " ")]
         }
         rows.append(["`data/NAME.txt`", DataShape.text.rawValue,
-                     ModelKind.allCases.filter { Compatibility.shapes(for: $0).contains(.text) }.map { "`\($0.rawValue)`" }.joined(separator: " "),
-                     "`validation`"])
+                     ModelKind.allCases.filter { ModelSpec.of($0).shapes.contains(.text) }.map { "`\($0.rawValue)`" }.joined(separator: " "),
+                     "`context` `validation`"])
         return table(["data", "shape", "models", "options it reads"], rows)
     }
 
@@ -99,15 +104,15 @@ public enum GuideTables {
         let rows: [[String]] = MetricName.allCases.map { m in
             let meaning: String = switch m {
             case .loss: "training loss (mean over the last batch)"
-            case .valLoss: "loss on the held-out data (needs `validation` > 0)"
-            case .accuracy: "fraction classified right (classification data only)"
-            case .valAccuracy: "accuracy on the held-out data"
+            case .valLoss: "loss on the whole held-out set (needs `validation` > 0)"
+            case .accuracy: "fraction of the **last training batch** classified right (classification data only); noisy with a small `batch`"
+            case .valAccuracy: "fraction of the whole **held-out set** classified right (needs `validation` > 0)"
             case .gradNorm: "global gradient norm of the last step"
             }
-            return ["`\(m.rawValue)`", meaning]
-        } + [["`\(ExpectMetric.divergedName)`", "1 if training diverged (a non-finite loss), else 0"],
-             ["a scalar parameter", "its value, e.g. `k` (kx), `fc.bias` (perceptron); see Models"]]
-        return table(["metric", "meaning"], rows) + "\n\nOperators: " + ComparisonOp.allCases.map { "`\($0.rawValue)`" }.joined(separator: " ")
+            return ["`\(m.rawValue)`", meaning, ExpectRanges.range(.metric(m))?.words ?? "any number"]
+        } + [["`\(ExpectMetric.divergedName)`", "1 if training diverged (a non-finite loss), else 0", ExpectRanges.range(.diverged)?.words ?? ""],
+             ["a scalar parameter", "its value, e.g. `k` (kx), `fc.bias` (perceptron); see Models", "any number"]]
+        return table(["metric", "meaning", "takes values"], rows) + "\n\nOperators: " + ComparisonOp.allCases.map { "`\($0.rawValue)`" }.joined(separator: " ")
             + " (`==` within a relative \(ComparisonOp.equalityTolerance))."
     }
 

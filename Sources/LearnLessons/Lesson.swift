@@ -34,9 +34,14 @@ public struct Lesson: Sendable, Equatable {
     public var pages: [Page]
     /// The file the lesson came from.
     public var path: String
+    /// `draft: true`: linted, but not in the student's list nor in `learn check` unless asked.
+    public var draft: Bool
+    /// A file with errors, standing in the course as one page of its diagnostics (see
+    /// ``LoadResult/standIn``); empty for a lesson that loaded.
+    public var problems: [Diagnostic]
 
     public init(number: Int, id: String, title: String, summary: String, minutes: Int,
-                requires: [String], pages: [Page], path: String) {
+                requires: [String], pages: [Page], path: String, draft: Bool = false, problems: [Diagnostic] = []) {
         self.number = number
         self.id = id
         self.title = title
@@ -45,6 +50,8 @@ public struct Lesson: Sendable, Equatable {
         self.requires = requires
         self.pages = pages
         self.path = path
+        self.draft = draft
+        self.problems = problems
     }
 
     /// Every model cell of the lesson, in page order.

@@ -74,7 +74,7 @@ public enum LessonLoader {
             }
         }
         CrossChecks.run(&parsed)
-        let files = parsed.map(\.result)
+        let files = parsed.map(\.result) + misnamedFiles(in: folder)
         return FolderResult(lessons: files.compactMap(\.lesson), files: files)
     }
 
@@ -104,6 +104,34 @@ public enum LessonLoader {
             return refuse(.tooLarge, "the file has more than \(maxFileBytes) bytes; a lesson has at most \(maxFileBytes)")
         }
         return .bytes([UInt8](data))
+    }
+
+    /// Markdown files of a course folder that are not `NN-id.md` (`README.md` aside): each
+    /// would silently drop out of the course, so each is an error naming the right name.
+    static func misnamedFiles(in folder: String) -> [LoadResult] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let lessons = Set(lessonFiles(in: folder).map { ($0 as NSString).lastPathComponent })
+        return names.filter { name in
+            let ext = (name as NSString).pathExtension.lowercased()
+            return (ext == "md" || ext == "markdown") && name.lowercased() != "readme.md" && !lessons.contains(name)
+        }
+        .sorted()
+        .map { name in
+            let path = (folder as NSString).appendingPathComponent(name)
+            let diagnostic = Diagnostic(.fileName, at: SourceLocation(path: path, line: 1, column: 1),
+                                        "`\(name)` is not named `NN-id.md`, so it is not part of the course",
+                                        help: "rename it to `\(suggestedName(name))`")
+            return LoadResult(lesson: nil, diagnostics: [diagnostic], path: path)
+        }
+    }
+
+    /// `1-Intro.markdown` → `01-intro.md`, `05_x.md` → `05-x.md`, `x.MD` → `01-x.md`.
+    static func suggestedName(_ name: String) -> String {
+        let stem = (name as NSString).deletingPathExtension
+        let digits = stem.prefix { $0.isASCII && $0.isNumber }
+        let number = Int(digits).map { $0 < 10 ? "0\($0)" : "\($0 % 100)" } ?? "01"
+        let words = stem.dropFirst(digits.count).lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return "\(number)-\(words.isEmpty ? "lesson" : words.joined(separator: "-")).md"
     }
 
     static func parse(bytes: [UInt8], path: String, root: String?,

@@ -55,9 +55,16 @@ extension LessonParser {
                     if !reportedOrphan, !text.allSatisfy(\.isWhitespace) {
                         reportedOrphan = true
                         let column = text.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1
-                        report.add(.proseBeforePage, at: source.location(line: line, column: column),
-                                   "text before the first `## ` heading belongs to no page",
-                                   help: "start the first page with a `## Title` line above this")
+                        let title = text.drop { $0 == " " || $0 == "\t" }
+                        if title.hasPrefix("# ") {
+                            report.add(.proseBeforePage, at: source.location(line: line, column: column),
+                                       "`# …` is a level-1 heading: a page starts with `## `, and the lesson's title is `title:` in the front matter",
+                                       help: "write `#\(title)` to make this a page")
+                        } else {
+                            report.add(.proseBeforePage, at: source.location(line: line, column: column),
+                                       "text before the first `## ` heading belongs to no page",
+                                       help: "start the first page with a `## Title` line above this")
+                        }
                     }
                 } else {
                     current?.prose.append(line)

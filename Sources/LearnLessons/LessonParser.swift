@@ -30,7 +30,7 @@ struct LessonParser {
     /// the loader's cross-file checks.
     mutating func parse() -> (lesson: Lesson?, requires: [(id: String, location: SourceLocation)]) {
         let split = Splitter(source)
-        report.diagnostics += split.diagnostics
+        report.diagnostics += split.diagnostics + LookAlikes.find(split.items, in: source)
         let start = source.location(line: 1)
         let hasStructure = split.items.contains {
             switch $0 {
@@ -72,7 +72,7 @@ struct LessonParser {
         guard !report.hasErrors, let parts, let id = fm.id, let title = fm.title, let summary = fm.summary,
               let minutes = fm.minutes else { return (nil, fm.requires) }
         let lesson = Lesson(number: parts.number, id: id, title: title, summary: summary, minutes: minutes,
-                            requires: fm.requires.map(\.id), pages: pages, path: source.path)
+                            requires: fm.requires.map(\.id), pages: pages, path: source.path, draft: fm.draft)
         return (lesson, fm.requires)
     }
 }

@@ -20,12 +20,12 @@ public enum LessonsLocator {
         return nil
     }
 
-    static func absolute(_ path: String, in directory: String) -> String {
+    public static func absolute(_ path: String, in directory: String) -> String {
         let joined = path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
         return (joined as NSString).standardizingPath
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }

@@ -36,7 +36,10 @@ public enum Linter {
         let exitCode = failed ? exitInvalid : exitClean
         switch format {
         case .json:
-            return (DiagnosticFormatter.json(diagnostics) + "\n", exitCode)
+            let unread = emptyFolders.map {
+                Diagnostic(.missingFile, at: SourceLocation(path: $0, line: 1, column: 1), "no lesson files (NN-id.md) in this folder")
+            }
+            return (DiagnosticFormatter.json(diagnostics + unread, files: results.count), exitCode)
         case .text:
             var out = diagnostics.map(DiagnosticFormatter.text).joined(separator: "\n")
             if !out.isEmpty { out += "\n" }

@@ -13,12 +13,19 @@ public struct ModelCell: Sendable, Equatable {
     public var seeds: [UInt64]
     /// Extra runs drawn side by side, each the cell's config with some keys overridden.
     public var compare: [Variant]
+    /// A question asked before the cell trains (`predict:`); the run starts once answered.
+    public var predict: Quiz?
+    /// A goal the student reaches by turning the knobs (`exercise:`).
+    public var exercise: Exercise?
     /// The opening fence of the cell.
     public var location: SourceLocation
 
     public init(id: String, config: RunConfig, panels: [PanelName], knobs: [Knob], expects: [Expectation],
-                seeds: [UInt64], compare: [Variant], location: SourceLocation) {
+                seeds: [UInt64], compare: [Variant], predict: Quiz? = nil, exercise: Exercise? = nil,
+                location: SourceLocation) {
         self.id = id
+        self.predict = predict
+        self.exercise = exercise
         self.config = config
         self.panels = panels
         self.knobs = knobs
@@ -90,12 +97,30 @@ public struct Knob: Sendable, Equatable {
     }
 }
 
+/// A knob's value: a number or one of its named choices.
+public enum KnobValue: Hashable, Sendable {
+    case number(Double)
+    /// A seed: every `UInt64`, never through `Double` (which would round it above 2⁵³).
+    case whole(UInt64)
+    case choice(String)
+}
+
 /// The values a knob moves through.
 public enum KnobRange: Sendable, Equatable {
     /// `[min, max]`; whole numbers only for ``KnobName/isWholeNumber`` knobs.
     case numeric(ClosedRange<Double>)
     /// `[a, b, …]`: the names the knob steps through.
     case choices([String])
+
+    /// Whether the knob can be turned to `value`.
+    public func contains(_ value: KnobValue) -> Bool {
+        switch (self, value) {
+        case (.numeric(let r), .number(let v)): r.contains(v)
+        case (.numeric(let r), .whole(let v)): r.contains(Double(v))
+        case (.choices(let names), .choice(let name)): names.contains(name)
+        default: false
+        }
+    }
 }
 
 /// The knobs a lesson may offer.

@@ -2,10 +2,13 @@
 struct QuizParser {
     var report: Report
 
-    mutating func parse(_ node: YNode, fence: SourceLocation) -> Quiz? {
+    /// A quiz block, or (`id` given) a cell's `predict:` question, whose keys are a
+    /// quiz's but `id`.
+    mutating func parse(_ node: YNode, fence: SourceLocation, id given: String? = nil) -> Quiz? {
         let errorsBefore = report.diagnostics.count
-        guard let keys = report.entries(node, specs: Schema.quiz, what: "a quiz", owner: fence) else { return nil }
-        let id = keys["id"].flatMap { report.id($0.value, key: "id") }
+        let (specs, what) = given == nil ? (Schema.quiz, "a quiz") : (Schema.predict, "`predict`")
+        guard let keys = report.entries(node, specs: specs, what: what, owner: fence) else { return nil }
+        let id = given ?? keys["id"].flatMap { report.id($0.value, key: "id") }
         let ask = keys["ask"].flatMap { report.text($0.value, key: "ask") }
         let explain = keys["explain"].flatMap { report.text($0.value, key: "explain") }
         var choices: [String]?
@@ -16,6 +19,17 @@ struct QuizParser {
                            help: "students answer with the keys 1…9")
             } else if !texts.contains(nil) {
                 choices = texts.compactMap { $0 }
+            }
+            var seen: Set<String> = []
+            for (item, text) in zip(items, texts) {
+                guard let text else { continue }
+                if item.folded, text.contains(" - ") {
+                    report.add(.suspiciousChoice, at: item.location, "this choice reads `\(YNode.clip(text))`: a deeper-indented `- ` line folded into it",
+                               help: "indent every choice the same, so each is its own answer")
+                }
+                if !seen.insert(text).inserted {
+                    report.add(.suspiciousChoice, at: item.location, "the choice `\(YNode.clip(text))` is listed twice", help: "make each choice different")
+                }
             }
         }
         var answer: Int?

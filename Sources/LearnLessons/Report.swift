@@ -62,9 +62,19 @@ struct Report {
     }
 
     /// A whole number in `range`.
+    mutating func bool(_ node: YNode, key: String) -> Bool? {
+        switch node.scalar {
+        case "true": return true
+        case "false": return false
+        default:
+            add(.badType, at: node.location, "`\(key)` must be `true` or `false`, found \(node.kindName)")
+            return nil
+        }
+    }
+
     mutating func int(_ node: YNode, key: String, range: ClosedRange<Int>) -> Int? {
-        guard let s = node.scalar, let v = Int(s.replacingOccurrences(of: "_", with: "")) ?? exactInt(s) else {
-            add(.badType, at: node.location, "`\(key)` must be a whole number, found \(node.kindName)")
+        guard case .scalar(_, true) = node.value, let s = node.scalar, let v = Int(s.replacingOccurrences(of: "_", with: "")) ?? exactInt(s) else {
+            notANumber(node, key: key, "a whole number")
             return nil
         }
         guard range.contains(v) else {
@@ -82,8 +92,8 @@ struct Report {
     }
 
     mutating func uint64(_ node: YNode, key: String) -> UInt64? {
-        guard let s = node.scalar, let v = UInt64(s.replacingOccurrences(of: "_", with: "")) else {
-            add(.badType, at: node.location, "`\(key)` must be a whole number ≥ 0, found \(node.kindName)")
+        guard case .scalar(_, true) = node.value, let s = node.scalar, let v = UInt64(s.replacingOccurrences(of: "_", with: "")) else {
+            notANumber(node, key: key, "a whole number ≥ 0")
             return nil
         }
         return v
@@ -92,7 +102,7 @@ struct Report {
     /// A finite number in `range` (any finite number if nil).
     mutating func double(_ node: YNode, key: String, range: ClosedRange<Double>?) -> Double? {
         guard let v = Self.number(node) else {
-            add(.badType, at: node.location, "`\(key)` must be a number, found \(node.kindName)")
+            notANumber(node, key: key, "a number")
             return nil
         }
         if let range, !range.contains(v) {
@@ -101,6 +111,21 @@ struct Report {
             return nil
         }
         return v
+    }
+
+    /// Why a value is not the number `key` needs, with the likely cause: a number in
+    /// quotes is text (quoted numbers are refused everywhere, never half-accepted), and a
+    /// `- ` item indented deeper than the one above folds into it (`4 - 5`).
+    private mutating func notANumber(_ node: YNode, key: String, _ what: String) {
+        if case .scalar(let s, false) = node.value, Double(s.replacingOccurrences(of: "_", with: "")) != nil {
+            add(.badType, at: node.location, "`\(key)` must be \(what), found the text \"\(YNode.clip(s))\" in quotes",
+                help: "remove the quotes: `\(key): \(s)`")
+        } else if node.folded {
+            add(.badType, at: node.location, "`\(key)` must be \(what), found `\(YNode.clip(node.scalar ?? ""))`: lines folded into one",
+                help: "a `- ` line indented deeper than the one above joins it; indent every item of the list the same")
+        } else {
+            add(.badType, at: node.location, "`\(key)` must be \(what), found \(node.kindName)")
+        }
     }
 
     static func number(_ node: YNode) -> Double? {
@@ -135,7 +160,8 @@ struct Report {
     }
 
     /// A heading or id written freely, made into `[a-z0-9-]+`.
-    func slug(_ s: String) -> String { Slug.make(s) }
+    /// An id suggestion: accents dropped first, so `célula` suggests `celula`.
+    func slug(_ s: String) -> String { Slug.make(s.folding(options: .diacriticInsensitive, locale: nil)) }
 }
 
 enum Slug {

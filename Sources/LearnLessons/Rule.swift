@@ -1,3 +1,5 @@
+import LearnModels
+
 /// Every check the lesson linter makes, with a stable id (`error[unknown-key]`) that
 /// editors, CI logs and the authoring guide refer to. Ids never change meaning.
 public enum Rule: String, CaseIterable, Sendable, Codable {
@@ -18,6 +20,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case unknownBlock = "unknown-block"
     case emptyBlock = "empty-block"
     case oneModelPerPage = "one-model-per-page"
+    case lookAlike = "look-alike"
     // YAML.
     case badYAML = "bad-yaml"
     case tooDeep = "too-deep"
@@ -37,15 +40,20 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case unknownActivation = "unknown-activation"
     case unknownKnob = "unknown-knob"
     case badExpect = "bad-expect"
+    case impossibleExpect = "impossible-expect"
+    case vacuousExpect = "vacuous-expect"
     case unusedKey = "unused-key"
     case incompatible = "incompatible"
     case dataMismatch = "data-mismatch"
+    case tooCostly = "too-costly"
+    case slowRun = "slow-run"
     case panelMismatch = "panel-mismatch"
     case metricMismatch = "metric-mismatch"
     case knobMismatch = "knob-mismatch"
     case knobDefault = "knob-default"
     case badRange = "bad-range"
     case quizAnswer = "quiz-answer"
+    case suspiciousChoice = "suspicious-choice"
     // Identity and references.
     case duplicateID = "duplicate-id"
     case danglingRef = "dangling-ref"
@@ -60,7 +68,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
 
     public var severity: Severity {
         switch self {
-        case .emptyPage, .unknownBlock, .unusedKey: .warning
+        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect, .suspiciousChoice: .warning
         default: .error
         }
     }
@@ -83,6 +91,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .unknownBlock: "a fence info string that looks like a misspelt cell kind"
         case .emptyBlock: "a model, quiz or hint block with nothing in it"
         case .oneModelPerPage: "a page holds more than one model cell"
+        case .lookAlike: "cell keys (`id:` and `model:`) that are not in a cell: an indented fence, a missing ```model line, another info string"
         case .badYAML: "YAML syntax error"
         case .tooDeep: "YAML nested (or indented) deeper than a lesson ever needs"
         case .tooLarge: "a YAML block too big to be a cell"
@@ -99,16 +108,21 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .unknownOptimizer: "an optimiser name that does not exist"
         case .unknownActivation: "an activation name that does not exist"
         case .unknownKnob: "a knob name that does not exist"
-        case .badExpect: "an expect line that does not follow `METRIC[ [LABEL] ] OP NUMBER`"
+        case .badExpect: "an expect line that does not follow `METRIC[ [LABEL] ] OP NUMBER` (or `… OP METRIC[ [LABEL] ]`)"
+        case .impossibleExpect: "an expect line that can never hold (`accuracy > 1`, `loss < 0`, `diverged == 2`, two bars that exclude each other, a run compared with itself)"
+        case .vacuousExpect: "an expect line that always holds (`accuracy >= 0`): it tests nothing"
         case .unusedKey: "a key the cell's model or data ignores"
         case .incompatible: "settings that cannot go together (e.g. `embed` not divisible by `heads`)"
         case .dataMismatch: "a dataset the model cannot learn"
+        case .tooCostly: "a run estimated above \(Report.format(Cost.maxSecondsPerStep)) s a step or \(Report.format(Cost.maxBytes / 1e9)) GB of memory (at \(Report.format(Cost.flopsPerSecond / 1e9)) GFLOP/s)"
+        case .slowRun: "a run estimated above \(Report.format(Cost.slowSecondsPerStep)) s a step, or \(Report.format(Cost.slowRunSeconds)) s in all"
         case .panelMismatch: "a panel that does not fit the model or data"
         case .metricMismatch: "a metric that the run does not have (accuracy on regression, val_ without validation)"
         case .knobMismatch: "a knob that does nothing for this model or data"
         case .knobDefault: "the cell's value (or default) lies outside the knob's range"
         case .badRange: "a knob range whose minimum is not below its maximum"
         case .quizAnswer: "a quiz answer that is not one of the choices"
+        case .suspiciousChoice: "a quiz choice listed twice, or two `- ` lines folded into one choice (`A - B`)"
         case .duplicateID: "two cells/quizzes, two pages, or two lessons with the same id"
         case .danglingRef: "`requires` or an expect label that names nothing"
         case .requiresCycle: "lessons that require each other in a cycle"

@@ -66,6 +66,8 @@ public enum Schema {
         KeySpec("minutes", "whole number", range: text(minutes), required: true, "expected time for the lesson"),
         KeySpec("requires", "list of ids", default: "[]", range: "lesson ids in the same folder",
                 "lessons to read first"),
+        KeySpec("draft", "true or false", default: "false", range: "`true`, `false`",
+                "a draft is linted, but left out of the student's list and of `learn check` (unless `--drafts`)"),
     ]
 
     private static let d = RunConfig(model: .mlp, data: .named(.xor))
@@ -125,6 +127,10 @@ public enum Schema {
                 "extra runs side by side; each overrides keys of the cell"),
         KeySpec("expect", "list of expect lines", default: "[]", range: "see Expect", overridable: false,
                 "what `learn check` tests after `steps`"),
+        KeySpec("predict", "mapping", range: "`ask`, `choices`, `answer`, `explain` as in a quiz", overridable: false,
+                "a question answered before the cell trains; the explanation shows once the run has finished"),
+        KeySpec("exercise", "mapping", range: "`task`, `goal`, `solution`; needs `knobs`", overridable: false,
+                "a goal the student reaches by turning the knobs; `learn check` proves it fair"),
     ]
 
     public static let optimizer: [KeySpec] = [
@@ -140,6 +146,17 @@ public enum Schema {
         KeySpec("choices", "list of text", range: "2 … 9 choices", required: true, "the answers offered (keys 1…9)"),
         KeySpec("answer", "whole number", range: "1 … number of choices", required: true, "the right choice, counting from 1"),
         KeySpec("explain", "text", "shown after an answer"),
+    ]
+
+    /// A cell's `predict:` question: a quiz whose id is the cell's.
+    public static let predict: [KeySpec] = quiz.filter { $0.name != "id" }
+
+    public static let exercise: [KeySpec] = [
+        KeySpec("task", "text", required: true, "what the student should do, in a sentence"),
+        KeySpec("goal", "list of expect lines", range: "see Expect; the cell's own run", required: true,
+                "all must hold once the student's run has trained its steps"),
+        KeySpec("solution", "mapping", range: "knob → a value inside the knob's range", required: true,
+                "knob settings that reach the goal; `learn check` trains them and fails if they do not"),
     ]
 
     /// Number of quiz choices (answered with keys 1…9).

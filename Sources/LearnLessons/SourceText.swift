@@ -1,16 +1,12 @@
 /// A lesson file's text split into lines, after checking that it is text at all.
 struct SourceText {
     let path: String
-    /// Lines without their `\n` (and without a `\r` before it).
+    /// Lines without their `\n`; the text's line endings are already `\n` (``LineEndings``).
     let lines: [Substring]
 
-    init(path: String, text: String) {
+    private init(path: String, normalizedText text: String) {
         self.path = path
-        var body = Substring(text)
-        if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
-        lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        lines = Substring(text).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     func location(line: Int, column: Int = 1) -> SourceLocation {
@@ -23,7 +19,8 @@ struct SourceText {
     }
 
     /// Decodes raw file bytes, or says why they are not a lesson's text.
-    static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
+    static func decode(_ raw: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
+        let bytes = LineEndings.normalize(raw)
         if let nul = bytes.firstIndex(of: 0) {
             return .failure(Diagnostic(.binaryFile, at: position(of: nul, in: bytes, path: path),
                                        "this is a binary file (NUL byte), not a lesson",
@@ -40,7 +37,7 @@ struct SourceText {
                                        "the file is empty",
                                        help: "start with front matter: `---`, `learn: 1`, `id: …`, `---`"))
         }
-        return .success(SourceText(path: path, text: text))
+        return .success(SourceText(path: path, normalizedText: text))
     }
 
     /// Line and column (in Unicode scalars) of byte `offset`, decoding the valid prefix.

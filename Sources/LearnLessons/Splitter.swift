@@ -34,11 +34,18 @@ struct Splitter {
     init(_ source: SourceText) {
         let lines = source.lines
         var i = 0
-        if let first = lines.first, trimmedTrailing(first) == "---" {
-            var end = 1
+        // Blank lines above the front matter: say so (it must be line 1), then read it anyway.
+        let blank = lines.prefix { $0.allSatisfy { $0 == " " || $0 == "\t" } }.count
+        if blank > 0, blank < lines.count, trimmedTrailing(lines[blank]) == "---" {
+            diagnostics.append(Diagnostic(.frontMatter, at: source.location(line: 1),
+                                          "the front matter must start on line 1; \(blank == 1 ? "a blank line is" : "\(blank) blank lines are") above it",
+                                          help: "delete the blank line\(blank == 1 ? "" : "s") before the first `---`"))
+        }
+        if blank < lines.count, trimmedTrailing(lines[blank]) == "---" {
+            var end = blank + 1
             while end < lines.count, !["---", "..."].contains(trimmedTrailing(lines[end])) { end += 1 }
             if end < lines.count {
-                frontMatter = FrontMatter(firstLine: 2, body: Array(lines[1..<end]))
+                frontMatter = FrontMatter(firstLine: blank + 2, body: Array(lines[(blank + 1)..<end]))
                 i = end + 1
             } else {
                 diagnostics.append(Diagnostic(.frontMatter, at: source.location(line: 1),
@@ -62,11 +69,20 @@ struct Splitter {
                 let info = rest.drop { $0 == " " || $0 == "\t" }
                 fence.info = String(info.prefix { $0 != " " && $0 != "\t" && $0 != "{" })
                 fence.infoColumn = line.prefix(line.count - info.count).unicodeScalars.count + 1
+                let isCell = LessonParser.cellKinds.contains(fence.info)
                 var j = i + 1
+                var nextCell = false
                 while j < lines.count {
                     if Self.closes(lines[j], marker) {
                         fence.closed = true
                         fence.closeText = lines[j]
+                        break
+                    }
+                    // A cell's YAML never holds another cell's opening fence: the author
+                    // forgot this one's closing line. Say so here, not as bad YAML below.
+                    if isCell, let (inner, innerIndent) = Self.fenceMarker(lines[j]),
+                       LessonParser.cellKinds.contains(String(lines[j].dropFirst(innerIndent + inner.count).prefix { $0.isLetter })) {
+                        nextCell = true
                         break
                     }
                     fence.body.append(lines[j])
@@ -74,11 +90,11 @@ struct Splitter {
                 }
                 if !fence.closed {
                     diagnostics.append(Diagnostic(.unclosedFence, at: source.location(line: i + 1, column: indent + 1),
-                                                  "this ``` fence is never closed",
-                                                  help: "close it with a line `\(marker)`"))
+                                                  "this ``` fence is never closed" + (nextCell ? ": the next cell opens on line \(j + 1)" : ""),
+                                                  help: "close it with a line \(marker)"))
                 }
                 items.append(.fence(fence))
-                i = j + 1
+                i = nextCell ? j : j + 1
                 continue
             }
             if let title = Self.pageHeading(line) {

@@ -12,6 +12,8 @@ struct YNode {
 
     var value: Value
     var location: SourceLocation
+    /// A plain scalar YAML folded from several lines (`- A` then a deeper `- B` reads `A - B`).
+    var folded = false
 
     /// `key:` with nothing after it, `~` or `null`.
     var isNull: Bool {
@@ -78,7 +80,7 @@ enum YAMLBlock {
         }
         guard let root else { return nil }
         var budget = maxNodes
-        let node = convert(root, firstLine: firstLine, lineCount: lines.count, path: path, budget: &budget)
+        let node = convert(root, lines: lines, firstLine: firstLine, path: path, budget: &budget)
         if budget < 0 {
             diagnostics.append(Diagnostic(.tooLarge, at: start, "this YAML block has more than \(maxNodes) values",
                                           help: "a cell is a handful of keys"))
@@ -87,27 +89,32 @@ enum YAMLBlock {
         return node
     }
 
-    private static func convert(_ node: Node, firstLine: Int, lineCount: Int, path: String,
+    private static func convert(_ node: Node, lines: [Substring], firstLine: Int, path: String,
                                 budget: inout Int) -> YNode {
         budget -= 1
+        let lineCount = lines.count
         let location = place(node.mark, firstLine: firstLine, lineCount: lineCount, path: path)
         guard budget >= 0 else { return YNode(value: .sequence([]), location: location) }
         switch node {
         case .scalar(let s):
-            return YNode(value: .scalar(s.string, plain: s.style == .plain || s.style == .any), location: location)
+            let plain = s.style == .plain || s.style == .any
+            var y = YNode(value: .scalar(s.string, plain: plain), location: location)
+            let index = location.line - firstLine
+            y.folded = plain && lines.indices.contains(index) && !lines[index].contains(s.string)
+            return y
         case .mapping(let m):
             var pairs: [(key: YNode, value: YNode)] = []
             for (k, v) in m {
                 guard budget >= 0 else { break }
-                pairs.append((convert(k, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget),
-                              convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget)))
+                pairs.append((convert(k, lines: lines, firstLine: firstLine, path: path, budget: &budget),
+                              convert(v, lines: lines, firstLine: firstLine, path: path, budget: &budget)))
             }
             return YNode(value: .mapping(pairs), location: location)
         case .sequence(let s):
             var items: [YNode] = []
             for v in s {
                 guard budget >= 0 else { break }
-                items.append(convert(v, firstLine: firstLine, lineCount: lineCount, path: path, budget: &budget))
+                items.append(convert(v, lines: lines, firstLine: firstLine, path: path, budget: &budget))
             }
             return YNode(value: .sequence(items), location: location)
         case .alias:
@@ -145,8 +152,12 @@ enum YAMLBlock {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return Diagnostic(.badYAML, at: place(mark, firstLine: firstLine, lineCount: lineCount, path: path),
-                              "YAML: \(what)", help: "check indentation, `key: value` pairs and brackets")
+            let at = place(mark, firstLine: firstLine, lineCount: lineCount, path: path)
+            if what.contains("tab") {
+                return Diagnostic(.badYAML, at: at, "a tab in the indentation: YAML indents with spaces only",
+                                  help: "replace the tab at the start of this line with spaces")
+            }
+            return Diagnostic(.badYAML, at: at, "YAML: \(what)", help: "check indentation, `key: value` pairs and brackets")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(.duplicateKey, at: place(context.mark, firstLine: firstLine, lineCount: lineCount, path: path),
                               "key `\(duplicates.joined(separator: "`, `"))` appears more than once",

@@ -13,7 +13,7 @@ struct Learn: ParsableCommand {
             `learn render` prints a page as text. Every command exits with \(StandardStreams.exitIOError) \
             when its standard output or error cannot be written (closed, or a full disk).
             """,
-        version: "0.1.0",
+        version: BuildInfo.version,
         subcommands: [Open.self, List.self, Lint.self, CheckCommand.self, Render.self, TraceCommand.self, Bench.self],
         defaultSubcommand: Open.self)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LearnLessons
 import LearnNotebook
 
 struct List: ParsableCommand {
@@ -9,18 +10,22 @@ struct List: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let lessons = try LessonSource.load(global)
-            let (progress, warning) = ProgressStore(course: try LessonSource.folder(global)).load()
+            let lessons = try LessonSource.course(global).lessons
+            let (progress, warning) = ProgressStore(course: LessonSource.courseFolder(of: lessons)).load()
             if let warning { output("note: \(warning)\n") }
             for lesson in lessons {
                 let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
                 let mark = progress.finished.contains(lesson.id) ? "✓" : progress.lesson == lesson.id ? ">" : " "
-                let quizzes = lesson.pages.flatMap(\.blocks).compactMap { block -> String? in
-                    if case .quiz(let q) = block { return "\(lesson.id)/\(q.id)" } else { return nil }
+                let quizzes = lesson.pages.flatMap(\.blocks).compactMap { block -> Quiz? in
+                    if case .quiz(let q) = block { q } else { nil }
                 }
-                let answered = quizzes.filter { progress.answers[$0] != nil }.count
+                // A first answer that was right; a wrong one can be tried again, but counts as it was.
+                let right = quizzes.filter { progress.answers["\(lesson.id)/\($0.id)"] == $0.answer }.count
+                let exercises = lesson.modelCells.filter { $0.exercise != nil }
+                let solved = exercises.filter { progress.solved.contains("\(lesson.id)/\($0.id)") }.count
                 output("\(mark) \(number)  \(lesson.title.padding(toLength: 42, withPad: " ", startingAt: 0)) "
-                       + "\(lesson.minutes) min  \(answered)/\(quizzes.count) questions\n")
+                       + "\(lesson.minutes) min  \(right)/\(quizzes.count) questions right"
+                       + (exercises.isEmpty ? "" : "  \(solved)/\(exercises.count) exercises") + "\n")
             }
         }
     }

@@ -10,7 +10,7 @@ struct Open: ParsableCommand {
         commandName: "open",
         abstract: "Open the notebook (the default command): where you left off, or at a lesson.")
 
-    @Argument(help: "A lesson: number (05), id (perceptron) or file name (05-mlp).")
+    @Argument(help: "A lesson: number (05), id (perceptron), file name (05-mlp), or a path to a lesson file or course folder.")
     var lesson: String?
 
     @OptionGroup var global: GlobalOptions
@@ -25,16 +25,18 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let lessons = try LessonSource.load(global)
-            let store = ProgressStore(course: try LessonSource.folder(global))
+            let (lessons, chosen) = try LessonSource.course(global, lesson: lesson)
+            let store = ProgressStore(course: LessonSource.courseFolder(of: lessons))
             let (progress, warning) = store.load()
             var state = NotebookState()
             state.answers = progress.answers
+            state.attempts = progress.answers
+            state.solved = progress.solved
             // Set when the last session ended on the page it resumes at without closing
             // (a crash, a kill): that page's cell is not built again unasked.
             var unclean: String?
-            if let lesson {
-                state.lesson = try LessonSource.find(lesson, in: lessons)
+            if lesson != nil {
+                state.lesson = chosen ?? 0
             } else if let last = progress.lesson, let i = lessons.firstIndex(where: { $0.id == last }) {
                 state.lesson = i
                 state.page = progress.page
@@ -81,6 +83,7 @@ struct Open: ParsableCommand {
                 now.page = notebook.state.page
                 now.answers = notebook.state.answers
                 now.finished.formUnion(notebook.state.finished)
+                now.solved.formUnion(notebook.state.solved)
                 now.openBy = open ? getpid() : nil
                 guard now != saved else { return }
                 if let problem = store.save(now) { notebook.say(problem) }

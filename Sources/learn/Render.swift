@@ -8,11 +8,11 @@ struct Render: ParsableCommand {
         abstract: "Print what the notebook shows for a page after N training steps, as text.",
         discussion: "Exactly H lines, none wider than W columns; the same bytes every run.")
 
-    @Argument(help: "The lesson: number (05), id (perceptron) or file name (05-mlp).")
+    @Argument(help: "The lesson: number (05), id (perceptron), file name (05-mlp), or a path to a lesson file.")
     var lesson: String
 
-    @Option(help: "The page, counting from 1.")
-    var page: Int = 1
+    @Option(help: "The page: its number counting from 1, or its id.")
+    var page: String = "1"
 
     @Option(help: "Training steps before drawing (default: the cell's own step budget).")
     var steps: Int?
@@ -26,7 +26,7 @@ struct Render: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard page >= 1 else { throw ValidationError("--page counts from 1") }
+        if let n = Int(page), n < 1 { throw ValidationError("--page counts from 1") }
         if let steps, !(0...Limits.steps.upperBound).contains(steps) {
             throw ValidationError("--steps must be from 0 to \(Limits.steps.upperBound), the most a lesson's cell may ask for")
         }
@@ -34,16 +34,19 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let lessons = try LessonSource.load(global)
-            let index = try LessonSource.find(lesson, in: lessons)
-            guard page <= lessons[index].pages.count else {
-                throw Failure(code: 2, message: "\(lessons[index].title) has \(lessons[index].pages.count) pages; asked for page \(page)")
+            let (lessons, found) = try LessonSource.course(global, lesson: lesson)
+            guard let index = found else { throw Failure(code: 2, message: "\(lesson) is a folder; name a lesson in it") }
+            let pages = lessons[index].pages
+            let number = Int(page) ?? pages.firstIndex { $0.id == page }.map { $0 + 1 }
+            guard let number, number <= pages.count else {
+                throw Failure(code: 2, message: Int(page) != nil ? "\(lessons[index].title) has \(pages.count) pages; asked for page \(page)"
+                              : "\(lessons[index].title) has no page '\(page)'; its pages are: \(pages.map(\.id).joined(separator: ", "))")
             }
             let tier = color.tier(noColor: global.noColor)
             let look = Look(glyphs: global.ascii ? .ascii : .unicode, tier: tier)
             var state = NotebookState()
             state.lesson = index
-            state.page = page - 1
+            state.page = number - 1
             let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
             notebook.train(steps: steps ?? notebook.liveCell?.steps ?? 0)
             let grid = notebook.frame(width: size.width, height: size.height)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LearnLessons
 import LearnModels
 import LearnNotebook
 
@@ -9,7 +10,7 @@ struct TraceCommand: ParsableCommand {
         abstract: "Print one training step of a cell as JSON (schema learn.trace/1).",
         discussion: "Parameters before the step, the batch, the loss and every gradient, named as in PyTorch.")
 
-    @Argument(help: "The lesson: number (05), id (perceptron) or file name (05-mlp).")
+    @Argument(help: "The lesson: number (05), id (perceptron), file name (05-mlp), or a path to a lesson file.")
     var lesson: String
 
     @Option(help: "The cell id (default: the lesson's first model cell).")
@@ -19,8 +20,12 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let lessons = try LessonSource.load(global)
-            let chosen = lessons[try LessonSource.find(lesson, in: lessons)]
+            let (lessons, found) = try LessonSource.course(global, lesson: lesson)
+            guard let index = found else { throw Failure(code: 2, message: "\(lesson) is a folder; name a lesson in it") }
+            let chosen = lessons[index]
+            if !chosen.problems.isEmpty {
+                throw Failure(code: 2, message: chosen.problems.map(DiagnosticFormatter.text).joined(separator: "\n"))
+            }
             let cells = chosen.modelCells
             guard let modelCell = cell.map({ id in cells.first { $0.id == id } }) ?? cells.first else {
                 let ids = cells.map(\.id).joined(separator: ", ")

@@ -41,17 +41,17 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("ok   01-tiny/and-gate: accuracy") == true, "\(result.stdout)")
-        #expect(lines.last == "1 passed, 0 failed")
+        #expect(lines.last == "1 passed, 0 failed (1 cell trained)")
     }
 
     @Test func impossibleExpectationFailsWithExitOne() throws {
-        let folder = try LessonFolder(["01-tiny.md": LessonFolder.lesson(expect: "loss < 0")])
+        let folder = try LessonFolder(["01-tiny.md": LessonFolder.lesson(expect: "loss < 0.001")])
         defer { folder.remove() }
         let result = try Binary.run(["check", folder.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL 01-tiny/and-gate: loss"))
-        #expect(result.stdout.contains("want < 0 after 200 steps"))
-        #expect(result.stdout.hasSuffix("0 passed, 1 failed\n"))
+        #expect(result.stdout.contains("want < 0.001 after 200 steps"))
+        #expect(result.stdout.hasSuffix("0 passed, 1 failed (1 cell trained)\n"))
     }
 
     @Test func invalidLessonExitsTwoWithLocation() throws {

@@ -54,16 +54,18 @@ import Testing
         let bad = LessonFolder.lesson().replacingOccurrences(of: "model: perceptron", with: #"model: "\e]2;pwned\a""#)
         let broken = try LessonFolder(["01-tiny.md": bad])
         defer { broken.remove() }
-        for arguments in [["lint", broken.path], ["check", broken.path], ["list", "--lessons", broken.path]] {
+        for arguments in [["lint", broken.path], ["check", broken.path]] {
             let result = try Binary.run(arguments)
             #expect(result.status == 2)
             #expect(!raw(result.stdout + result.stderr) && (result.stdout + result.stderr).contains(#"\x1B]2;pwned"#),
                     "\(arguments): \(result.stdout)\(result.stderr)")
         }
-        let json = try Binary.run(["lint", broken.path, "--format", "json"])
-        #expect(!raw(json.stdout))
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(diagnostics.contains { ($0["message"] as? String)?.contains("\u{1B}]2;pwned") == true })
+        for command in ["lint", "check"] {
+            let json = try Binary.run([command, broken.path, "--format", "json"])
+            #expect(!raw(json.stdout), "\(command)")
+            let rows = try json.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(rows.contains { ($0?["message"] as? String)?.contains("\u{1B}]2;pwned") == true }, "\(command): \(json.stdout)")
+        }
 
         let argument = try Binary.run(["render", "\u{1B}]0;x\u{07}", "--lessons", folder.path])
         #expect(argument.status == 2 && !raw(argument.stderr) && argument.stderr.contains(#"\x1B]0;x\x07"#), "\(argument.stderr)")
@@ -146,7 +148,8 @@ import Testing
         #expect(text.stdout.contains("1 error"), "\(text.stdout)")
         let json = try Binary.run(["lint", missing, "--format", "json"])
         #expect(json.status == 2)
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(diagnostics.first?["path"] as? String == missing)
+        let rows = try json.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.first??["path"] as? String == missing, "\(json.stdout)")
+        #expect(rows.last??["errors"] as? Int == 1, "\(json.stdout)")
     }
 }

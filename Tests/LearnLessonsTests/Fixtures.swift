@@ -108,6 +108,9 @@ enum Fixtures {
 
     """
 
+    /// A corpus long enough for `rhymes`' default context (16) and validation (0.2).
+    static let rhymesText = String(repeating: "twinkle twinkle little star\n", count: 4)
+
     /// A fresh folder holding the given files (name → text).
     static func folder(_ files: [String: String]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("learn-lessons-\(UUID().uuidString)").path

@@ -69,8 +69,10 @@ import Testing
         let dir = try Fixtures.folder(["01-demo.md": RuleCase.cell("step: 3", "panels: [gates]")])
         let (output, code) = Linter.run(paths: [dir + "/01-demo.md"], format: .json)
         #expect(code == 2)
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        let lines = output.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let array = lines.dropLast().compactMap { $0 }
         #expect(array.count == 2)
+        #expect(lines.last??["errors"] as? Int == 2 && lines.last??["files"] as? Int == 1)
         #expect(array[0]["rule"] as? String == "unknown-key")
         #expect(array[0]["line"] as? Int == 16 && array[0]["column"] as? Int == 1)
         #expect(array[0]["suggestion"] as? String == "did you mean `steps`?")

@@ -57,11 +57,11 @@ import Testing
     }
 
     @Test func textDataIsReadFromTheLessonsFolder() throws {
-        let dir = try Fixtures.folder(["09-rhymes.md": Fixtures.rhymes, "data/rhymes.txt": "twinkle twinkle little star\n"])
+        let dir = try Fixtures.folder(["09-rhymes.md": Fixtures.rhymes, "data/rhymes.txt": Fixtures.rhymesText])
         let result = LessonLoader.load(file: dir + "/09-rhymes.md")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(DiagnosticFormatter.text))")
         let cell = try #require(result.lesson?.modelCells.first)
-        #expect(cell.config.data == .text(name: "data/rhymes.txt", contents: "twinkle twinkle little star\n"))
+        #expect(cell.config.data == .text(name: "data/rhymes.txt", contents: Fixtures.rhymesText))
         #expect(cell.config.hidden == 16)
         #expect(cell.panels == [.loss, .gates, .samples])
     }

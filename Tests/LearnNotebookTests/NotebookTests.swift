@@ -145,7 +145,7 @@ import Testing
         let divergence = try #require(nb.liveCell?.divergence)
         #expect(divergence.step < 200)
         let text = nb.frame(width: 120, height: 40).description
-        #expect(text.contains("diverged: ") && text.contains("r resets"))
+        #expect(text.contains("diverged in step ") && text.contains("showing step ") && text.contains("r resets"))
         #expect(!text.contains("nan") && !text.contains("NaN loss"))
         _ = nb.handle(.char("r"))
         #expect(nb.liveCell?.divergence == nil)
@@ -176,5 +176,17 @@ import Testing
             for _ in 0..<7 { _ = nb.handle(.char("s")) }
         }
         #expect(a.frame(width: 200, height: 60) == b.frame(width: 200, height: 60))
+    }
+
+    /// A hint revealed below the fold scrolls into view (80×24, text pane).
+    @Test func aRevealedHintScrollsIntoView() throws {
+        let nb = try notebook()
+        _ = nb.frame(width: 60, height: 16)
+        #expect(!nb.frame(width: 60, height: 16).description.contains("Hint:"))
+        _ = nb.handle(.char("h"))
+        #expect(nb.frame(width: 60, height: 16).description.contains("Hint:"))
+        _ = nb.handle(.up)
+        _ = nb.handle(.char("j"))
+        #expect(nb.frame(width: 60, height: 16).description.contains("Hint:"), "scrolling stays within the page")
     }
 }

@@ -97,4 +97,13 @@ import Testing
         var info = stat()
         #expect(lstat(file.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still there")
     }
+
+    /// Solved exercises are kept, merged like answers, and absent from older files.
+    @Test func solvedExercisesAreKeptAndMerged() {
+        let file = temporaryFile()
+        let store = ProgressStore(file: file, course: "/course")
+        #expect(store.save(Progress(lesson: "kx", solved: ["kx/kx-too-fast"])) == nil)
+        #expect(store.save(Progress(lesson: "mlp", solved: ["mlp/xor"])) == nil)
+        #expect(store.load().progress.solved == ["kx/kx-too-fast", "mlp/xor"])
+    }
 }

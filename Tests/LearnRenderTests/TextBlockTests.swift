@@ -87,3 +87,15 @@ import Testing
         #expect(grid[0, 0].style.foreground == Palette.positiveRamp.last && grid[0, 0].style.background == Palette.negativeRamp.last)
     }
 }
+
+/// Issue 13, item 5: the notebook's Markdown pairs fences as CommonMark does.
+@Suite struct MarkdownFenceTests {
+    @Test func aLineWithAnInfoStringDoesNotCloseAFence() {
+        #expect(Markdown.parse("```\nplain\n```python\nstill code\n```\nafter") ==
+                [.code(["plain", "```python", "still code"]), .paragraph([Markdown.Span(text: "after", style: Style())])])
+    }
+
+    @Test func aShorterRunDoesNotCloseALongerFence() {
+        #expect(Markdown.parse("````\n```model\nid: c\n```\n````") == [.code(["```model", "id: c", "```"])])
+    }
+}

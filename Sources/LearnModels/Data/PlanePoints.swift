@@ -26,7 +26,6 @@ enum PlanePoints {
             x += [a, b]
             y.append(label)
         }
-        var classes = 2
         for i in 0..<n {
             switch name {
             case .and, .or, .xor:
@@ -39,13 +38,11 @@ enum PlanePoints {
                 }
                 add(a + rng.normal(std: noise), b + rng.normal(std: noise), label)
             case .blobs:
-                classes = 3
                 let c = i % 3
                 let angle = Float.pi / 2 + Float(c) * 2 * Float.pi / 3
                 let std = 0.3 + noise
                 add(1.5 * cos(angle) + rng.normal(std: std), 1.5 * sin(angle) + rng.normal(std: std), c)
             case .threePoints:
-                classes = 3
                 let a = rng.uniform(-1, 1), b = rng.uniform(-1, 1)
                 let label = nearestSite(a, b)
                 add(a + rng.normal(std: noise / 4), b + rng.normal(std: noise / 4), label)
@@ -75,7 +72,7 @@ enum PlanePoints {
         // Shuffle example order (corners and classes were generated round-robin).
         var order = Array(0..<n)
         rng.shuffle(&order)
-        let set = PointSet(dimensions: 2, inputs: x, labels: y, classes: classes)
+        let set = PointSet(dimensions: 2, inputs: x, labels: y, classes: name.classes)
         return set.subset(order)
     }
 

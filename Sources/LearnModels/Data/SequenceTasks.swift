@@ -19,7 +19,7 @@ enum SequenceTasks {
     /// `count` examples of `task` with `length` symbols each.
     static func make(_ task: DatasetName, count: Int, length: Int, rng: inout RandomSource) -> TokenSet {
         let vocab = vocabulary(task)
-        let time = task == .recall ? length + 2 : 2 * length
+        let time = task.sequenceTime(length: length)
         var set = TokenSet(time: time)
         for _ in 0..<count {
             let body = (0..<length).map { _ in symbols[rng.int(below: symbols.count)] }

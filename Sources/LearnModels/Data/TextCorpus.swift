@@ -11,16 +11,28 @@ public struct TextCorpus: Sendable, Equatable {
     init(name: String, text: String, context: Int, validationFraction: Double) throws(ConfigError) {
         let tokens = Vocabulary(text: text)
         let ids = tokens.encode(text)
-        let held = Int((Double(ids.count) * validationFraction).rounded())
-        let needed = context + 1
-        guard ids.count - held >= needed, validationFraction == 0 || held >= needed else {
-            throw ConfigError("text \(name) has \(ids.count) characters: too short for context \(context) with validation \(validationFraction)")
+        if let problem = Self.problem(name: name, characters: ids.count, context: context, validationFraction: validationFraction) {
+            throw problem
         }
+        let held = Self.held(ids.count, validationFraction)
+        let needed = context + 1
         self.name = name
         vocabulary = tokens
         train = Array(ids[0..<(ids.count - held)])
         validation = held >= needed ? Array(ids[(ids.count - held)...]) : []
     }
+
+    /// Why a text of `characters` characters cannot hold a training window and a validation
+    /// window of `context + 1`; nil when it can. The linter asks the same question.
+    public static func problem(name: String, characters: Int, context: Int, validationFraction: Double) -> ConfigError? {
+        let held = held(characters, validationFraction)
+        let needed = context + 1
+        guard characters - held < needed || (validationFraction > 0 && held < needed) else { return nil }
+        return ConfigError("text `\(name)` has \(characters) characters: too short for `context: \(context)` with `validation: \(validationFraction)`; each part needs \(needed)",
+                           key: "context", help: "lower `context`, set `validation: 0`, or use a longer text")
+    }
+
+    private static func held(_ characters: Int, _ fraction: Double) -> Int { Int((Double(characters) * fraction).rounded()) }
 
     /// A window of `context` inputs starting at `start` of `part`, with targets shifted by one.
     static func window(_ part: [Int], start: Int, context: Int) -> (input: [Int], target: [Int], scored: [Bool]) {

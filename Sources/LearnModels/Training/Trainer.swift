@@ -30,9 +30,10 @@ public final class Trainer {
 
     public init(_ config: RunConfig) throws(ConfigError) {
         try Self.validate(config)
+        try ModelSpec.of(config.model).validate(config)
         self.config = config
         data = try TrainingData.build(config)
-        network = try Network.build(config, data: data)
+        network = Network.build(config, data: data)
         namedTensors = network.model.parameters
         optimizer = Self.makeOptimizer(config, namedTensors.map(\.tensor))
         sampler = BatchSampler(seed: config.seed)
@@ -43,7 +44,7 @@ public final class Trainer {
     /// Knob settings (learning rate, optimiser, clip, temperature) are kept.
     public func reset() {
         // Building cannot fail here: knobs never touch what the model is built from.
-        network = (try? Network.build(config, data: data)) ?? network
+        network = Network.build(config, data: data)
         namedTensors = network.model.parameters
         optimizer = Self.makeOptimizer(config, namedTensors.map(\.tensor))
         sampler = BatchSampler(seed: config.seed)

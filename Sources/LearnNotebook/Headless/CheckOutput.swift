@@ -5,24 +5,28 @@ import LearnLessons
 extension Check.Report {
     /// One line per check, then the closing `N passed, N failed` line.
     public var text: String {
-        var lines = outcomes.map { o in
-            "\(o.passed ? "ok  " : "FAIL") \(o.lessonName)/\(o.cellId): \(o.message)"
-        }
+        var lines = outcomes.map(Self.line)
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One JSON object per check, one per line, then a summary object.
+    /// One check as `learn check` prints it: `ok`, `warn` (passed, with a warning) or `FAIL`.
+    public static func line(_ o: Check.Outcome) -> String {
+        let mark = !o.passed ? "FAIL" : o.warning != nil ? "warn" : "ok  "
+        return "\(mark) \(o.lessonName)/\(o.cellId): \(o.message)" + (o.warning.map { " — \($0)" } ?? "")
+    }
+
+    /// JSON Lines (as `learn lint --format json`): one object per check, then a summary object.
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var lines: [String] = outcomes.map { o in
             let row = JSONRow(lesson: o.lessonName, cell: o.cellId, seed: o.seed, expect: o.expectation,
                               measured: o.measured.flatMap { $0.isFinite ? $0 : nil },
-                              passed: o.passed, message: o.message)
+                              passed: o.passed, message: o.message, warning: o.warning)
             return String(decoding: (try? encoder.encode(row)) ?? Data(), as: UTF8.self)
         }
-        let total = JSONSummary(passed: passed, failed: failed, skipped: skipped)
+        let total = JSONSummary(passed: passed, failed: failed, skipped: skipped, cells: cells, warnings: warnings)
         lines.append(String(decoding: (try? encoder.encode(total)) ?? Data(), as: UTF8.self))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -40,7 +44,9 @@ extension Check.Report {
         for lesson in order {
             let cases = byLesson[lesson] ?? []
             let failures = cases.filter { !$0.passed }.count
-            let time = cases.reduce(0) { $0 + $1.seconds }
+            // Outcomes of one cell share its clock (each carries the time since the cell
+            // started), so a cell counts once: its longest.
+            let time = Dictionary(cases.map { ($0.cellId, $0.seconds) }, uniquingKeysWith: Swift.max).values.reduce(0, +)
             xml += "  <testsuite name=\"\(escape(lesson))\" tests=\"\(cases.count)\" failures=\"\(failures)\" time=\"\(Format.fixed(time, 3))\">\n"
             for o in cases {
                 xml += "    <testcase classname=\"\(escape(lesson)).\(escape(o.cellId))\" name=\"\(escape(o.expectation))\" time=\"\(Format.fixed(o.seconds, 3))\""
@@ -77,8 +83,9 @@ private struct JSONRow: Encodable {
     let lesson: String, cell: String, seed: UInt64, expect: String
     let measured: Double?
     let passed: Bool, message: String
+    let warning: String?
 }
 
 private struct JSONSummary: Encodable {
-    let passed: Int, failed: Int, skipped: Int
+    let passed: Int, failed: Int, skipped: Int, cells: Int, warnings: Int
 }

@@ -72,13 +72,29 @@ public final class LiveCell {
         public var lr: Double
         public var seed: UInt64
         public var knobs: [KnobName: KnobValue]
+        /// The exercise's goal lines measured now, in order (empty without an exercise).
+        public var goal: [Double?]
         public var isDone: Bool { step >= steps }
+        /// Whether the run has nothing more to show: its budget trained, or diverged.
+        public var hasEnded: Bool { isDone || divergence != nil }
     }
 
     public var summary: Summary {
         Summary(step: step, steps: steps, divergence: divergence, loss: main.metric("loss"),
                 lr: main.config.optimizer.lr, seed: main.config.seed,
-                knobs: Dictionary(uniqueKeysWithValues: cell.knobs.map { ($0.name, value(of: $0.name)) }))
+                knobs: Dictionary(uniqueKeysWithValues: cell.knobs.map { ($0.name, value(of: $0.name)) }),
+                goal: cell.exercise?.goal.map { measure($0.metric, variant: $0.variant) } ?? [])
+    }
+
+    /// What an expect line's metric measures on a run of this cell now; nil when the run
+    /// has no such metric.
+    public func measure(_ metric: ExpectMetric, variant: String?) -> Double? {
+        guard let trainer = runs.first(where: { $0.label == variant })?.trainer else { return nil }
+        switch metric {
+        case .diverged: return trainer.divergence == nil ? 0 : 1
+        case .metric(let m): return trainer.metric(m.rawValue)
+        case .parameter(let name): return trainer.metric(name)
+        }
     }
 
     /// Run `i`'s insides now; recomputed only after it trained or was rebuilt.
@@ -116,6 +132,12 @@ public final class LiveCell {
         } else {
             try rebuild()
         }
+    }
+
+    /// Sets several knobs at once (an exercise's solution), restarting the run once.
+    public func set(_ settings: [KnobSetting]) throws(ConfigError) {
+        for s in settings { knobValues[s.knob] = s.value }
+        try rebuild()
     }
 
     /// The value a knob has now (the student's, or the cell's own).
@@ -179,13 +201,7 @@ public final class LiveCell {
     }
 }
 
-/// A knob's value: a number or one of its named choices.
-public enum KnobValue: Equatable, Sendable, CustomStringConvertible {
-    case number(Double)
-    /// A seed: every `UInt64`, never through `Double` (which would round it above 2⁵³).
-    case whole(UInt64)
-    case choice(String)
-
+extension KnobValue: CustomStringConvertible {
     public var description: String {
         switch self {
         case .number(let v): Format.number(v)

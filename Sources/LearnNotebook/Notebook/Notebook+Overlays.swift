@@ -8,9 +8,15 @@ extension Notebook {
         ("→ n PgDn", "next page"), ("← p PgUp", "previous page"), ("] [", "next / previous lesson"),
         ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
         ("space", "run / pause (a finished run goes on)"), ("s", "one training step"), ("r", "restart from the seed, and run"),
-        ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question"),
+        ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question or prediction"),
         ("h", "show the next hint"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
+        ("f", "focus the next panel (Esc leaves)"), ("z", "zoom the focused panel (Esc back)"),
+        ("↑ ↓ ← →", "focused panel: move the cursor, read its value below"),
+        ("< >", "focused panel: other head, gate or matrix"), ("PgUp PgDn", "focused panel: more rows / units"),
         ("?", "this help"), ("q", "quit (your place is saved)"),
+        ("", ""), ("░▒▓█", "heatmap: positive, or larger (weak → strong)"), ("⣀⣤⣶⣿", "heatmap: negative (weak → strong)"),
+        ("·", "masked: a future position attention may not see"), ("◆", "the cursor of a focused panel"),
+        ("␣ ⏎", "a space, a newline in a sequence"),
     ]
 
     func draw(_ overlay: NotebookState.Overlay, into grid: inout CellGrid, area: Rect) {

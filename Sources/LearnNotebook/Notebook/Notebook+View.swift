@@ -97,28 +97,32 @@ extension Notebook {
         guard liveCell != nil else { return }
         // Drawn into a grid of their own and kept: while a step holds the cell, the
         // frame shows the panels as last drawn.
-        if let drawn = whenFree({ cell -> (CellGrid, LiveCell.Summary) in
+        if let drawn = whenFree({ cell -> (CellGrid, LiveCell.Summary, PanelReadout?) in
             var own = CellGrid(width: area.width, height: area.height)
-            livePanels(cell, panels, into: &own, area: own.bounds)
-            return (own, cell.summary)
+            let readout = livePanels(cell, panels, into: &own, area: own.bounds)
+            return (own, cell.summary, readout)
         }) {
             lastLive = (pageKey, area, drawn.0, drawn.1)
+            focusedReadout = drawn.2
         }
         if let last = lastLive, last.key == pageKey, last.area == area {
             grid.paste(last.grid, at: area)
         }
     }
 
-    private func livePanels(_ cell: LiveCell, _ panels: [PanelName], into grid: inout CellGrid, area: Rect) {
+    private func livePanels(_ cell: LiveCell, _ panels: [PanelName], into grid: inout CellGrid, area: Rect) -> PanelReadout? {
         var panelArea = area
         if let divergence = cell.divergence {
             let banner = Rect(x: area.x, y: area.y, width: area.width, height: 1)
             grid.fill(banner, with: Cell(" ", style: Look.alert))
-            grid.write(look.text(" diverged: \(divergence) · r resets"), x: area.x, y: area.y,
+            // The step that broke did not finish: the panels show the one before it.
+            let what = divergence.place == .loss ? "loss" : divergence.tensor
+            grid.write(look.text(" diverged in step \(divergence.step): \(what) became \(divergence.value) · showing step \(cell.step) · r resets"),
+                       x: area.x, y: area.y,
                        style: Look.alert, clip: banner)
             panelArea = area.inset(top: 1)
         }
-        Panels(live: cell, look: look).render(panels, into: &grid, area: panelArea)
+        return Panels(live: cell, look: look).render(panels, into: &grid, area: panelArea, view: state.view)
     }
 
     private func status(into grid: inout CellGrid, area: Rect) {
@@ -133,9 +137,14 @@ extension Notebook {
             left += "  pace ≤\(Format.number(Speed.stepsPerSecond(state.speed))) steps/s"
             if isTraining, let fps = framesPerSecond { left += "  \(Format.fixed(fps, 0)) fps" }
         }
-        if let message = state.message { left += "  · " + message }
+        if let message = state.message {
+            left += "  · " + message
+        } else if state.view.focused != nil, let readout = focusedReadout {
+            left = " " + readout.text
+        }
         left = look.text(left)
-        let hints = look.text(liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit ")
+        let hints = look.text(pendingPrediction.map { "1–\($0.choices.count) predict first, then it runs  ? help " }
+                              ?? (liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "))
         let hintWidth = DisplayWidth.of(hints)
         grid.write(left, x: area.x, y: area.y, style: Look.status, clip: area)
         // The key hints only where they fit beside the whole status.

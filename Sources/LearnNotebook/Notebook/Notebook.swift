@@ -8,7 +8,7 @@ public final class Notebook {
     public enum Action: Equatable, Sendable { case none, quit }
 
     public let lessons: [Lesson]
-    public private(set) var state: NotebookState
+    public internal(set) var state: NotebookState
     public let look: Look
     /// Overrides every cell's seed (`--seed`).
     let seed: UInt64?
@@ -31,6 +31,8 @@ public final class Notebook {
     private var keysHandled = 0
     /// The live panels and status as last drawn, shown while a step holds the cell.
     var lastLive: (key: String, area: Rect, grid: CellGrid, summary: LiveCell.Summary)?
+    /// What the focused panel showed under its cursor, as last drawn.
+    var focusedReadout: PanelReadout?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
     /// The page text wrapped for a width, kept while neither changes (wrapping is most of
@@ -110,6 +112,7 @@ public final class Notebook {
         state.message = nil
         keysHandled += 1
         if let overlay = state.overlay { return handle(key, in: overlay) }
+        if handlePanelKey(key) { return .none }
         switch key {
         case .char("q"): return .quit
         case .right, .pageDown, .char("n"): nextPage()
@@ -118,8 +121,8 @@ public final class Notebook {
         case .char("["): go(lesson: state.lesson - 1, page: 0)
         case .char("g"), .home: go(lesson: state.lesson, page: 0)
         case .char("G"), .end: go(lesson: state.lesson, page: currentLesson.pages.count - 1)
-        case .down, .char("j"): state.scroll = min(state.scroll + 1, scrollLimit)
-        case .up: state.scroll = max(0, state.scroll - 1)
+        case .down, .char("j"): state.scroll = min(state.scroll, scrollLimit - 1) + 1
+        case .up: state.scroll = max(0, min(state.scroll, scrollLimit) - 1)
         case .char("t"): state.overlay = .contents(selected: state.lesson)
         case .char("?"): state.overlay = .help
         case .char("k"):
@@ -192,6 +195,7 @@ public final class Notebook {
         state.scroll = 0
         scrollLimit = .max
         state.selectedKnob = 0
+        state.view = PanelView()
         if state.page == lessons[lesson].pages.count - 1 { state.finished.insert(lessons[lesson].id) }
         openPage(autostart: true)
     }
@@ -210,16 +214,21 @@ public final class Notebook {
             }
         }
         worker?.attach(liveCell)
-        if autostart, let now = summary, !now.isDone, now.divergence == nil {
-            state.running = true
-            state.speed = Speed.pace(forSteps: now.steps)
-        }
+        if autostart, pendingPrediction == nil { startFresh() }
+    }
+
+    /// A fresh run starts training at a pace a student can watch.
+    private func startFresh() {
+        guard let now = summary, !now.isDone, now.divergence == nil else { return }
+        state.running = true
+        state.speed = Speed.pace(forSteps: now.steps)
     }
 
     // MARK: Training
 
     private func toggleRunning() {
         guard liveCell != nil, let now = summary else { state.message = "nothing to train on this page"; return }
+        if askPredictionFirst() { return }
         if now.divergence != nil { state.message = "training diverged: press r to reset"; return }
         if !state.running && now.isDone {
             change { cell in
@@ -238,7 +247,7 @@ public final class Notebook {
     }
 
     private func singleStep() {
-        guard summary?.divergence == nil else { return }
+        guard summary?.divergence == nil, !askPredictionFirst() else { return }
         state.running = false
         pause()
         change { cell in
@@ -249,7 +258,7 @@ public final class Notebook {
 
     /// Back to the seed's start, and training again at once.
     private func resetCell() {
-        guard liveCell != nil else { return }
+        guard liveCell != nil, !askPredictionFirst() else { return }
         pause()
         change { cell in
             cell.reset()
@@ -277,6 +286,7 @@ public final class Notebook {
             owed -= Double(whole)
             if whole > 0 { worker.owe(whole, limit: Int(rate / 10)) }
             if let now = summary, (now.isDone && !worker.isBusy) || now.divergence != nil { state.running = false }
+            checkExercise()
             return
         }
         let deadline = now + budgetNanoseconds
@@ -288,12 +298,14 @@ public final class Notebook {
             state.running = false
             owed = 0
         }
+        checkExercise()
     }
 
     /// Trains the current page's cell by `n` steps at once (headless `render`).
     public func train(steps n: Int) {
         liveCell?.train(steps: n)
         state.running = false
+        checkExercise()
     }
 
     // MARK: Knobs, quizzes, hints
@@ -316,6 +328,18 @@ public final class Notebook {
     /// Answers the page's first quiz not yet answered right. A wrong answer can be
     /// tried again; the record (`answers`) keeps the first one.
     private func answer(_ choice: Int) {
+        if let prediction = pendingPrediction {
+            guard (1...prediction.choices.count).contains(choice) else {
+                state.message = "choose 1–\(prediction.choices.count)"
+                return
+            }
+            let key = quizKey(prediction)
+            state.answers[key] = choice
+            state.attempts[key] = choice
+            state.message = "noted — now watch the run"
+            startFresh()
+            return
+        }
         guard let quiz = currentPage?.blocks.lazy.compactMap({ block -> Quiz? in
             guard case .quiz(let q) = block else { return nil }
             return self.state.attempts[self.quizKey(q)] == q.answer ? nil : q
@@ -338,6 +362,8 @@ public final class Notebook {
         if total == 0 { state.message = "no hints on this page"; return }
         if shown >= total { state.message = "no more hints on this page"; return }
         state.hintsShown[pageKey] = shown + 1
+        // Hints sit at the end of the page: scroll there, so the one revealed is in view.
+        state.scroll = .max
     }
 
     var hints: [String] {

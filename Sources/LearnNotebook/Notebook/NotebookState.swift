@@ -20,12 +20,16 @@ public struct NotebookState: Equatable, Sendable {
     public var overlay: Overlay?
     public var selectedKnob = 0
     public var focus = Focus.text
+    /// Focus, zoom, window and cursor of the page's panels.
+    public var view = PanelView()
     /// Hints revealed, by page key (`lesson-id/page-id`).
     public var hintsShown: [String: Int] = [:]
     /// Quiz answers, by `lesson-id/quiz-id` → choice (1-based).
     public var answers: [String: Int] = [:]
     /// The latest try at each quiz this session (a wrong answer may be tried again).
     public var attempts: [String: Int] = [:]
+    /// Exercises solved, by `lesson-id/cell-id`.
+    public var solved: Set<String> = []
     /// Lessons whose last page the student has opened.
     public var finished: Set<String> = []
     /// A one-line message for the status bar (cleared by the next key).

@@ -18,6 +18,11 @@ enum PageText {
                 parts.append("> **Live:** `\(cell.id)` trains in the panels — `space` run/pause, `s` one step, `r` reset"
                              + (cell.knobs.isEmpty ? "." : ", `k` knobs (\(cell.knobs.map(\.name.rawValue).joined(separator: ", "))).")
                              + " On a narrow screen `Tab` shows the panels.")
+                if let predict = cell.predict { parts.append(prediction(predict, notebook: notebook)) }
+                if let exercise = cell.exercise {
+                    parts.append(self.exercise(exercise, now: notebook.summary,
+                                               solved: state.solved.contains(notebook.exerciseKey(cell))))
+                }
             case .quiz(let quiz):
                 let key = notebook.quizKey(quiz)
                 parts.append(self.quiz(quiz, chosen: state.attempts[key] ?? state.answers[key]))
@@ -31,6 +36,43 @@ enum PageText {
             }
         }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// Asked before the run: the choices; then the student's pick; once the run has
+    /// ended, whether it was right and why.
+    static func prediction(_ quiz: Quiz, notebook: Notebook) -> String {
+        let chosen = notebook.state.attempts[notebook.quizKey(quiz)]
+        var lines = ["**Predict first:** " + quiz.ask, ""]
+        for (i, choice) in quiz.choices.enumerated() {
+            lines.append("\(i + 1). \(choice)\(chosen == i + 1 ? " ← your prediction" : "")")
+        }
+        lines.append("")
+        guard let chosen else {
+            lines.append("*Press 1–\(quiz.choices.count) to predict; the run starts after you answer.*")
+            return lines.joined(separator: "\n")
+        }
+        guard notebook.summary?.hasEnded == true else {
+            lines.append("*Watch the run: the answer shows when it ends.*")
+            return lines.joined(separator: "\n")
+        }
+        let explanation = quiz.explain.map { " " + $0 } ?? ""
+        lines.append((chosen == quiz.answer ? "**You predicted right.**" : "**Not what happened:** the answer is \(quiz.answer).")
+                     + explanation)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The task, each goal line with its value now, and whether it is solved.
+    static func exercise(_ exercise: Exercise, now: LiveCell.Summary?, solved: Bool) -> String {
+        var lines = ["**Exercise:** " + exercise.task, ""]
+        for (i, line) in exercise.goal.enumerated() {
+            let value = now.flatMap { $0.goal.indices.contains(i) ? $0.goal[i] : nil }
+            let mark = value.map { line.holds($0) ? "✓" : "✗" } ?? "·"
+            lines.append("- goal `\(line.text)` — now \(value.map(Format.number) ?? "n/a") \(mark)")
+        }
+        lines.append("")
+        lines.append(solved ? "**✓ Solved.**"
+                     : "*Not yet: turn the knobs (`k`), and let the run finish (`r` starts it again).*")
+        return lines.joined(separator: "\n")
     }
 
     static func quiz(_ quiz: Quiz, chosen: Int?) -> String {

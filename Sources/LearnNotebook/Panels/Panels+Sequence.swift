@@ -7,62 +7,85 @@ extension Panels {
     /// Token labels for the columns of a time-step heatmap.
     private var tokens: [String] { inspection.tokens }
 
-    /// A `[T][H]` matrix drawn with units as rows and time steps as columns; units that
-    /// do not fit are left out (and the title says how many are shown), never pooled.
-    private func overTime(_ matrix: [[Float]], title: String, scale: Heatmap.Scale,
-                          into grid: inout CellGrid, area: Rect) {
+    /// A `[T][H]` matrix drawn with units as rows and time steps as columns. The units
+    /// are ranked (by `rank`: a gate's mean, so the most open come first; a state's
+    /// variance over time, so the most active come first) and a window of the ranking is
+    /// shown, labelled with the units' own numbers; never pooled, never averaged.
+    private func overTime(_ matrix: [[Float]], name: String, title: String, scale: Heatmap.Scale, rank: UnitRank,
+                          view: PanelView?, into grid: inout CellGrid, area: Rect) -> PanelReadout? {
         let steps = matrix.count, units = matrix.first?.count ?? 0
-        let shownUnits = min(units, max(1, area.height - 3))
-        let shownSteps = min(steps, max(1, area.width - 4))
-        var values: [Double] = []
-        values.reserveCapacity(shownUnits * shownSteps)
-        for u in 0..<shownUnits { for t in 0..<shownSteps { values.append(Double(matrix[t][u])) } }
-        let note = shownUnits < units ? " (units 1–\(shownUnits) of \(units))" : ""
-        Heatmap(values: values, rows: shownUnits, columns: shownSteps, scale: scale, mode: .cells, glyphs: glyphs,
-                title: title + note, rowLabels: (1...shownUnits).map { "\($0)" }, columnLabels: Array(tokens.prefix(shownSteps)),
-                showColorBar: true)
+        guard steps > 0, units > 0 else { return nil }
+        let order = rank.order(matrix)
+        let window = Window(total: units, room: area.height - 3, preferred: 0, scroll: view?.scroll ?? 0)
+        let labelWidth = DisplayWidth.of("\(units)") + 1
+        let time = Window(total: steps, room: area.width - labelWidth, preferred: 0, scroll: 0)
+        let shown = window.range.map { order[$0] }
+        let values = shown.flatMap { u in time.range.map { t in Double(matrix[t][u]) } }
+        let heading = window.isWhole ? title
+            : title + (window.start == 0 ? " · \(window.shown) of \(units) units, \(rank.words) first"
+                                        : " · units ranked \(window.text) by \(rank.measure)")
+        let cursor = view.map { (row: min(max($0.row, 0), window.shown - 1), column: min(max($0.column, 0), time.shown - 1)) }
+        Heatmap(values: values, rows: window.shown, columns: time.shown, scale: scale, mode: .cells, glyphs: glyphs,
+                title: heading, rowLabels: shown.map { "\($0 + 1)" },
+                columnLabels: Array(tokens.dropFirst(time.start).prefix(time.shown)), showColorBar: true,
+                markers: cursor.map { [cursorMarker(row: $0.row, column: $0.column)] } ?? [])
             .render(into: &grid, area: area)
+        guard let cursor else { return nil }
+        let unit = shown[cursor.row], t = time.start + cursor.column
+        let token = t < tokens.count ? " (\"\(tokens[t])\")" : ""
+        return PanelReadout(text: "\(name) · unit \(unit + 1) · t = \(t + 1)\(token) · \(Format.number(Double(matrix[t][unit])))",
+                            rows: window.shown, columns: time.shown, scroll: window.scroll, page: window.shown)
     }
 
-    func hidden(into grid: inout CellGrid, area: Rect) {
-        guard let hidden = inspection.hidden, !hidden.isEmpty else { return note("no hidden state", into: &grid, area: area) }
-        overTime(hidden, title: "h_t: unit ↓, time →", scale: .diverging(limit: 1), into: &grid, area: area)
+    @discardableResult
+    func hidden(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
+        guard let hidden = inspection.hidden, !hidden.isEmpty else {
+            note("no hidden state", into: &grid, area: area)
+            return nil
+        }
+        return overTime(hidden, name: "h_t", title: "h_t: unit ↓, time →", scale: .diverging(limit: 1), rank: .variance,
+                        view: view, into: &grid, area: area)
     }
 
-    /// One heatmap per gate (units down, time across); where each would get fewer rows
-    /// than it needs to be read, one map of the sigmoid gates' means over the units.
-    func gates(into grid: inout CellGrid, area: Rect) {
+    /// One heatmap per gate (units down, time across), as many as fit with six rows or
+    /// more each, from the map the cursor is in (by default the forget or update gate,
+    /// the one the lessons talk about); `<` `>` bring the others.
+    @discardableResult
+    func gates(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         let gates = inspection.gates
-        guard !gates.isEmpty else { return note("no gates in this model", into: &grid, area: area) }
+        guard !gates.isEmpty else {
+            note("no gates in this model", into: &grid, area: area)
+            return nil
+        }
         let columns = area.width >= 90 ? 2 : 1
-        let rowCount = (gates.count + columns - 1) / columns
-        guard area.height / rowCount >= 6 else { return gateMeans(gates, into: &grid, area: area) }
-        let rows = area.rows(Array(repeating: .ratio(1), count: rowCount))
-        for (r, row) in rows.enumerated() {
-            let boxes = row.columns(Array(repeating: .ratio(1), count: columns), spacing: 1)
-            for (c, box) in boxes.enumerated() where r * columns + c < gates.count {
-                let gate = gates[r * columns + c]
-                let signed = Self.gateWords[gate.name] == nil
-                overTime(gate.values, title: Self.gateTitles[gate.name] ?? gate.name,
-                         scale: signed ? .diverging(limit: nil) : .sequential(range: 0...1), into: &grid, area: box)
+        let fitting = max(1, min(gates.count, columns * max(1, area.height / 6)))
+        let preferred = gates.firstIndex { $0.name == "f" || $0.name == "z" } ?? 0
+        let current = min(max(view?.map ?? preferred, 0), gates.count - 1)
+        let first = fitting == gates.count ? 0 : min(current, gates.count - fitting)
+        let shownColumns = min(columns, fitting)
+        let rowCount = (fitting + shownColumns - 1) / shownColumns
+        var readout: PanelReadout?
+        for (r, row) in area.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
+            for (c, box) in row.columns(Array(repeating: .ratio(1), count: shownColumns), spacing: 1).enumerated() {
+                let index = first + r * shownColumns + c
+                guard index < first + fitting else { continue }
+                let gate = gates[index]
+                let sigmoid = Self.gateWords[gate.name] != nil
+                let name = Self.gateTitles[gate.name] ?? gate.name
+                let drawn = overTime(gate.values, name: String(name.dropFirst(2)), title: name,
+                                     scale: sigmoid ? .sequential(range: 0...1) : .diverging(limit: nil),
+                                     rank: sigmoid ? .mean : .variance, view: index == current ? view : nil,
+                                     into: &grid, area: box)
+                if index == current { readout = drawn }
             }
         }
-    }
-
-    /// Each sigmoid gate as one row: its mean over the units at each time step.
-    private func gateMeans(_ gates: [(name: String, values: [[Float]])], into grid: inout CellGrid, area: Rect) {
-        let shown = gates.filter { Self.gateWords[$0.name] != nil }
-        let steps = min(shown.first?.values.count ?? 0, max(1, area.width - 9))
-        let units = shown.first?.values.first?.count ?? 0
-        guard steps > 0, units > 0 else { return note("no gates yet", into: &grid, area: area) }
-        let values = shown.flatMap { gate in
-            (0..<steps).map { t in Double(gate.values[t].reduce(0, +)) / Double(units) }
+        if fitting < gates.count {
+            let more = look.text("+\(gates.count - fitting) gates: f, then < >")
+            grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
-        Heatmap(values: values, rows: shown.count, columns: steps, scale: .sequential(range: 0...1), mode: .cells,
-                glyphs: glyphs, title: "mean of \(units) units (0 shut, 1 open)",
-                rowLabels: shown.map { Self.gateWords[$0.name]! }, columnLabels: Array(tokens.prefix(steps)),
-                showColorBar: true)
-            .render(into: &grid, area: area)
+        readout?.maps = gates.count
+        readout?.map = current
+        return readout
     }
 
     static let gateTitles = ["i": "i input gate", "f": "f forget gate", "g": "g candidate", "o": "o output gate",
@@ -78,46 +101,93 @@ extension Panels {
             .render(into: &grid, area: area)
     }
 
-    /// One map per layer and head, as many as fit (each at least 20×8), each cropped to the
-    /// first tokens that fit: the causal mask makes that corner a complete picture.
-    func attention(into grid: inout CellGrid, area: Rect) {
-        guard let layers = inspection.attention, !layers.isEmpty else { return note("no attention", into: &grid, area: area) }
+    /// One map per layer and head, as many as fit with at least eight query rows and
+    /// twelve key columns each (fewer if the sequence is shorter), from the map the
+    /// cursor is in. Each map shows a window of the query rows, by default the last ones
+    /// (where a task's answer is), and the first key columns: the causal mask makes that
+    /// the part worth seeing. PgUp/PgDn move the rows, `<` `>` the maps.
+    @discardableResult
+    func attention(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
+        guard let layers = inspection.attention, !layers.isEmpty else {
+            note("no attention", into: &grid, area: area)
+            return nil
+        }
         let maps = layers.enumerated().flatMap { l, heads in heads.enumerated().map { h, m in (l, h, m) } }
-        let columns = max(1, min(maps.count, area.width / 20))
-        let rowCount = max(1, min((maps.count + columns - 1) / columns, area.height / 8))
-        let shown = min(maps.count, columns * rowCount)
-        let rows = area.rows(Array(repeating: .ratio(1), count: rowCount))
-        for (r, row) in rows.enumerated() {
-            let boxes = row.columns(Array(repeating: .ratio(1), count: columns), spacing: 1)
-            for (c, box) in boxes.enumerated() where r * columns + c < shown {
-                let (layer, head, matrix) = maps[r * columns + c]
-                let labelWidth = min(3, tokens.map(DisplayWidth.of).max() ?? 1) + 1
-                let n = max(1, min(matrix.count, box.height - 3, (box.width - labelWidth) / 2))
-                let values = (0..<n).flatMap { i in (0..<n).map { j in Double(matrix[i][j]) } }
-                let mask = (0..<n).flatMap { i in (0..<n).map { j in j > i } }
-                let title = "L\(layer + 1) H\(head + 1)" + (n < matrix.count ? " (\(n) of \(matrix.count))" : "")
-                Heatmap(values: values, rows: n, columns: n, scale: .sequential(range: 0...1), mode: .cells,
-                        glyphs: glyphs, title: title, rowLabels: Array(tokens.prefix(n)),
-                        columnLabels: Array(tokens.prefix(n)), mask: mask, showColorBar: r == rowCount - 1 && c == 0)
-                    .render(into: &grid, area: box)
+        let positions = maps[0].2.count
+        let labelWidth = min(3, tokens.prefix(positions).map(DisplayWidth.of).max() ?? 1) + 1
+        let least = (width: labelWidth + min(positions, 12), height: min(positions, 8) + 3)
+        let columns = max(1, min(maps.count, area.width / least.width))
+        let rowCount = max(1, min((maps.count + columns - 1) / columns, area.height / least.height))
+        let fitting = min(maps.count, columns * rowCount)
+        let current = min(max(view?.map ?? 0, 0), maps.count - 1)
+        let first = min(current, maps.count - fitting)
+        var readout: PanelReadout?
+        for (r, row) in area.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
+            for (c, box) in row.columns(Array(repeating: .ratio(1), count: columns), spacing: 1).enumerated() {
+                let index = first + r * columns + c
+                guard index < first + fitting else { continue }
+                let (layer, head, matrix) = maps[index]
+                let drawn = attentionMap(matrix, name: "L\(layer + 1) H\(head + 1)", labelWidth: labelWidth,
+                                         view: index == current ? view : nil,
+                                         colorBar: r == rowCount - 1 && c == 0, into: &grid, area: box)
+                if index == current { readout = drawn }
             }
         }
-        if shown < maps.count {
-            let more = look.text("+\(maps.count - shown) more maps on a larger screen")
+        if fitting < maps.count {
+            let more = look.text("+\(maps.count - fitting) maps: f, then < >")
             grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
+        readout?.maps = maps.count
+        readout?.map = current
+        return readout
     }
 
-    /// The positional encoding, cropped to the positions and dimensions that fit.
-    func positions(into grid: inout CellGrid, area: Rect) {
-        guard let pe = inspection.positions, !pe.isEmpty else { return note("no positional encoding", into: &grid, area: area) }
+    private func attentionMap(_ matrix: [[Float]], name: String, labelWidth: Int, view: PanelView?, colorBar: Bool,
+                              into grid: inout CellGrid, area: Rect) -> PanelReadout? {
+        let n = matrix.count
+        let rows = Window(total: n, room: area.height - (colorBar ? 3 : 2), preferred: n, scroll: view?.scroll ?? 0)
+        let keys = Window(total: n, room: area.width - labelWidth, preferred: 0, scroll: 0)
+        let values = rows.range.flatMap { i in keys.range.map { j in Double(matrix[i][j]) } }
+        let mask = rows.range.flatMap { i in keys.range.map { j in j > i } }
+        var titles = ["\(name) · rows \(rows.text)", "\(name) \(rows.start + 1)–\(rows.start + rows.shown)/\(n)"]
+        if !keys.isWhole { titles[0] += " · keys \(keys.text)" }
+        if rows.isWhole && keys.isWhole { titles = [name] }
+        let title = titles.first { DisplayWidth.of($0) <= area.width } ?? name
+        let label = { (i: Int) in i < self.tokens.count ? self.tokens[i] : "\(i + 1)" }
+        let cursor = view.map { (row: min(max($0.row, 0), rows.shown - 1), column: min(max($0.column, 0), keys.shown - 1)) }
+        Heatmap(values: values, rows: rows.shown, columns: keys.shown, scale: .sequential(range: 0...1), mode: .cells,
+                glyphs: glyphs, title: title, rowLabels: rows.range.map(label), columnLabels: keys.range.map(label),
+                mask: mask, showColorBar: colorBar,
+                markers: cursor.map { [cursorMarker(row: $0.row, column: $0.column)] } ?? [])
+            .render(into: &grid, area: area)
+        guard let cursor else { return nil }
+        let i = rows.start + cursor.row, j = keys.start + cursor.column
+        let weight = j > i ? "masked (future)" : "weight \(Format.number(Double(matrix[i][j])))"
+        return PanelReadout(text: "\(name) · query \"\(label(i))\" (\(i + 1)) → key \"\(label(j))\" (\(j + 1)) · \(weight)",
+                            rows: rows.shown, columns: keys.shown, scroll: rows.scroll, page: rows.shown)
+    }
+
+    /// The positional encoding, a window of the positions and the first dimensions that fit.
+    @discardableResult
+    func positions(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
+        guard let pe = inspection.positions, !pe.isEmpty else {
+            note("no positional encoding", into: &grid, area: area)
+            return nil
+        }
         let half = Heatmap.Mode.preferred(for: look.tier, glyphs: glyphs) == .halfBlock
-        let rows = min(pe.count, max(1, (area.height - 2) * (half ? 2 : 1)))
-        let columns = min(pe[0].count, max(1, area.width))
-        let values = (0..<rows).flatMap { p in (0..<columns).map { d in Double(pe[p][d]) } }
-        Heatmap(values: values, rows: rows, columns: columns, scale: .diverging(limit: 1),
+        let rows = Window(total: pe.count, room: (area.height - 2) * (half ? 2 : 1), preferred: 0, scroll: view?.scroll ?? 0)
+        let dims = Window(total: pe[0].count, room: area.width, preferred: 0, scroll: 0)
+        let values = rows.range.flatMap { p in dims.range.map { d in Double(pe[p][d]) } }
+        let cursor = view.map { (row: min(max($0.row, 0), rows.shown - 1), column: min(max($0.column, 0), dims.shown - 1)) }
+        Heatmap(values: values, rows: rows.shown, columns: dims.shown, scale: .diverging(limit: 1),
                 mode: half ? .halfBlock : .cells, glyphs: glyphs,
-                title: "PE[position 0–\(rows - 1) ↓, dimension 0–\(columns - 1) →]").render(into: &grid, area: area)
+                title: "PE[position \(rows.start)–\(rows.start + rows.shown - 1) ↓, dimension 0–\(dims.shown - 1) →]",
+                markers: cursor.map { [cursorMarker(row: $0.row, column: $0.column)] } ?? [])
+            .render(into: &grid, area: area)
+        guard let cursor else { return nil }
+        let p = rows.start + cursor.row, d = cursor.column
+        return PanelReadout(text: "PE[position \(p), dimension \(d)] = \(Format.number(Double(pe[p][d])))",
+                            rows: rows.shown, columns: dims.shown, scroll: rows.scroll, page: rows.shown)
     }
 
     func embeddings(into grid: inout CellGrid, area: Rect) {

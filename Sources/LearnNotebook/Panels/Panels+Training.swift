@@ -10,7 +10,7 @@ extension Panels {
             let history = run.trainer.history
             guard !history.isEmpty else { continue }
             series.append(.init(name: label(run), values: history.map(\.loss), xs: history.map { Double($0.step) },
-                                color: color(i)))
+                                color: color(i), stroke: Self.stroke(i)))
             let validation = run.trainer.validationHistory
             if !validation.isEmpty, live.runs.count == 1 {
                 series.append(.init(name: "validation", values: validation.map(\.loss),
@@ -41,13 +41,14 @@ extension Panels {
         var series: [LineChart.Series] = []
         let points = inspection.points1D
         if !points.isEmpty {
-            series.append(.init(name: "data", values: points.map(\.y), xs: points.map(\.x), color: color(1), stroke: .points))
+            series.append(.init(name: "data", values: points.map(\.y), xs: points.map(\.x), color: color(1), stroke: .points,
+                                 showsLast: false))
         }
         for (i, run) in live.runs.enumerated() {
             let curve = live.inspection(run: i).curve
             guard !curve.isEmpty else { continue }
             series.append(.init(name: run.label ?? "model", values: curve.map(\.y), xs: curve.map(\.x),
-                                color: color(i == 0 ? 0 : i + 1)))
+                                color: color(i == 0 ? 0 : i + 1), stroke: Self.stroke(i), showsLast: false))
         }
         guard !series.isEmpty else { return note("no 1-D data to draw", into: &grid, area: area) }
         LineChart(series: series, glyphs: glyphs).render(into: &grid, area: area)

@@ -15,9 +15,14 @@ struct Panels {
     var trainer: Trainer { live.main }
 
     /// Lays out `panels` in `area` in the number of columns that gives each panel the
-    /// most room (a cell is about twice as tall as wide, so width counts half).
-    func render(_ panels: [PanelName], into grid: inout CellGrid, area: Rect) {
-        guard !panels.isEmpty, !area.isEmpty else { return }
+    /// most room (a cell is about twice as tall as wide, so width counts half). A zoomed
+    /// panel takes the whole area. Returns what the focused panel's cursor points at.
+    @discardableResult
+    func render(_ panels: [PanelName], into grid: inout CellGrid, area: Rect, view: PanelView = PanelView()) -> PanelReadout? {
+        guard !panels.isEmpty, !area.isEmpty else { return nil }
+        if view.zoomed, let f = view.focused, panels.indices.contains(f) {
+            return render(panels[f], into: &grid, area: area, view: view)
+        }
         let columns = (1...min(panels.count, 3)).max { a, b in room(area, panels.count, a) < room(area, panels.count, b) } ?? 1
         let rowCount = (panels.count + columns - 1) / columns
         let inRows = (0..<rowCount).map { r in Array(panels[(r * columns)..<min(panels.count, (r + 1) * columns)]) }
@@ -28,10 +33,16 @@ struct Panels {
             guard needs.count == inRow.count, let most = needs.max(), most < share else { return .ratio(1) }
             return .fixed(most)
         }
-        for (inRow, row) in zip(inRows, area.rows(heights)) {
+        var readout: PanelReadout?
+        for (r, (inRow, row)) in zip(inRows, area.rows(heights)).enumerated() {
             let boxes = row.columns(Array(repeating: .ratio(1), count: inRow.count))
-            for (panel, box) in zip(inRow, boxes) { render(panel, into: &grid, area: box) }
+            for (c, (panel, box)) in zip(inRow, boxes).enumerated() {
+                let focused = view.focused == r * columns + c
+                let drawn = render(panel, into: &grid, area: box, view: focused ? view : nil)
+                if focused { readout = drawn }
+            }
         }
+        return readout
     }
 
     /// The height a panel's content needs at `width`, border included; nil for panels
@@ -49,29 +60,37 @@ struct Panels {
         return min(Double(area.width / columns) / 2, Double(area.height / rows))
     }
 
-    func render(_ panel: PanelName, into grid: inout CellGrid, area: Rect) {
-        let border = Border(title: title(panel), glyphs: glyphs)
+    /// Draws one panel in its box; `view` is set for the focused panel (highlighted
+    /// border, cursor, windows moved by the student), nil for the others.
+    @discardableResult
+    func render(_ panel: PanelName, into grid: inout CellGrid, area: Rect, view: PanelView? = nil) -> PanelReadout? {
+        let arrow = glyphs.isUnicode ? "▶ " : "> "
+        let border = view == nil ? Border(title: title(panel), glyphs: glyphs)
+            : Border(title: arrow + title(panel), glyphs: glyphs, style: Style(foreground: Look.accent, bold: true),
+                     titleStyle: Style(foreground: Look.accent, bold: true))
         border.render(into: &grid, area: area)
         let inner = border.inner(area)
-        guard !inner.isEmpty else { return }
+        guard !inner.isEmpty else { return nil }
+        var readout: PanelReadout?
         switch panel {
         case .loss: loss(into: &grid, area: inner)
         case .param: param(into: &grid, area: inner)
         case .fit: fit(into: &grid, area: inner)
         case .decision: decision(into: &grid, area: inner)
-        case .weights: matrices(gradients: false, into: &grid, area: inner)
-        case .grads: matrices(gradients: true, into: &grid, area: inner)
+        case .weights: readout = matrices(gradients: false, into: &grid, area: inner, view: view)
+        case .grads: readout = matrices(gradients: true, into: &grid, area: inner, view: view)
         case .network: network(into: &grid, area: inner)
-        case .landscape: landscape(into: &grid, area: inner)
+        case .landscape: readout = landscape(into: &grid, area: inner, view: view)
         case .activations: activations(into: &grid, area: inner)
-        case .hidden: hidden(into: &grid, area: inner)
-        case .gates: gates(into: &grid, area: inner)
+        case .hidden: readout = hidden(into: &grid, area: inner, view: view)
+        case .gates: readout = gates(into: &grid, area: inner, view: view)
         case .gradflow: gradflow(into: &grid, area: inner)
-        case .attention: attention(into: &grid, area: inner)
-        case .positions: positions(into: &grid, area: inner)
+        case .attention: readout = attention(into: &grid, area: inner, view: view)
+        case .positions: readout = positions(into: &grid, area: inner, view: view)
         case .embeddings: embeddings(into: &grid, area: inner)
         case .samples: samples(into: &grid, area: inner)
         }
+        return view == nil ? nil : readout ?? PanelReadout(text: "\(panel.rawValue): no cursor in this panel")
     }
 
     /// The box title: the panel's name and its headline number.
@@ -94,8 +113,16 @@ struct Panels {
         }
     }
 
+    /// The cursor drawn over a heatmap cell at (row, column) of what the map shows.
+    func cursorMarker(row: Int, column: Int) -> Heatmap.Marker {
+        Heatmap.Marker(row: Double(row), column: Double(column), glyph: glyphs.isUnicode ? "◆" : "#")
+    }
+
     /// The series colour of run `i` (the cell's own run first).
     func color(_ i: Int) -> Color { Look.runColors[i % Look.runColors.count] }
+
+    /// The stroke of run `i`, so runs differ without colour: solid, dashed, dotted.
+    static func stroke(_ i: Int) -> LineChart.Stroke { [.solid, .dashed, .dotted][i % 3] }
 
     /// A run's label in legends.
     func label(_ run: LiveCell.Run) -> String { run.label ?? (live.runs.count > 1 ? "main" : "train") }

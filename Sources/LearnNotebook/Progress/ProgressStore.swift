@@ -8,18 +8,34 @@ public struct Progress: Codable, Equatable, Sendable {
     public var answers: [String: Int]
     /// Lesson ids the student has reached the last page of.
     public var finished: Set<String>
+    /// Exercises solved, by "lesson-id/cell-id".
+    public var solved: Set<String>
     /// The process id of a notebook that has this course open and has not closed cleanly
     /// yet (nil once it has): found set, with that process gone, it says the last session
     /// ended on `lesson` without closing (a crash, a kill).
     public var openBy: Int32?
 
     public init(lesson: String? = nil, page: Int = 0, answers: [String: Int] = [:], finished: Set<String> = [],
-                openBy: Int32? = nil) {
+                solved: Set<String> = [], openBy: Int32? = nil) {
         self.lesson = lesson
         self.page = page
         self.answers = answers
         self.finished = finished
+        self.solved = solved
         self.openBy = openBy
+    }
+
+    enum CodingKeys: String, CodingKey { case lesson, page, answers, finished, solved, openBy }
+
+    /// A file written before exercises existed has no `solved`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lesson = try c.decodeIfPresent(String.self, forKey: .lesson)
+        page = try c.decode(Int.self, forKey: .page)
+        answers = try c.decode([String: Int].self, forKey: .answers)
+        finished = try c.decode(Set<String>.self, forKey: .finished)
+        solved = try c.decodeIfPresent(Set<String>.self, forKey: .solved) ?? []
+        openBy = try c.decodeIfPresent(Int32.self, forKey: .openBy)
     }
 
     /// `self` saved over `older`, which another notebook may have written since this one
@@ -29,6 +45,7 @@ public struct Progress: Codable, Equatable, Sendable {
         var merged = self
         merged.answers = older.answers.merging(answers) { _, mine in mine }
         merged.finished = older.finished.union(finished)
+        merged.solved = older.solved.union(solved)
         return merged
     }
 }

@@ -17,8 +17,8 @@ public struct Border: Sendable {
     /// The inside of the border for `area` (one cell in on every side).
     public func inner(_ area: Rect) -> Rect { area.inset(1) }
 
-    /// Draws the box on the edge of `area`; the title is cut to fit, never splitting a
-    /// wide character. Areas under 2×2 get no box.
+    /// Draws the box on the edge of `area`; a title too long loses whole words from its
+    /// end (`WordFit`), so a number in it is never cut. Areas under 2×2 get no box.
     public func render(into grid: inout CellGrid, area: Rect) {
         guard area.width >= 2, area.height >= 2 else { return }
         let g = glyphs
@@ -38,7 +38,8 @@ public struct Border: Sendable {
         if !title.isEmpty, area.width >= 5 {
             let room = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1)
             grid.set(room.x, room.y, " ", style: style, clip: room)
-            let used = grid.write(glyphs.displayable(title), x: room.x + 1, y: room.y, style: titleStyle,
+            let shown = WordFit.fit(glyphs.displayable(title), width: room.width - 2, glyphs: glyphs)
+            let used = grid.write(shown, x: room.x + 1, y: room.y, style: titleStyle,
                                   clip: room.inset(right: 1))
             if room.x + 1 + used < room.maxX { grid.set(room.x + 1 + used, room.y, " ", style: style, clip: room) }
         }

@@ -37,12 +37,11 @@ enum Markdown {
             let line = lines[i]
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             let indent = line.count - trimmed.count
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if let fence = Self.fenceOpening(trimmed, indent: indent) {
                 flush()
-                let fence = String(trimmed.prefix(3))
                 var code: [String] = []
                 i += 1
-                while i < lines.count, !lines[i].drop(while: { $0 == " " }).hasPrefix(fence) {
+                while i < lines.count, !Self.closes(lines[i], fence) {
                     code.append(lines[i].replacingTabs())
                     i += 1
                 }
@@ -92,6 +91,25 @@ enum Markdown {
         }
         flush()
         return blocks
+    }
+
+    /// A fence as CommonMark opens one: 3 or more backticks or tildes after at most 3
+    /// spaces (a backtick fence's info string holds no backtick); returns the marker run.
+    static func fenceOpening(_ trimmed: Substring, indent: Int) -> Substring? {
+        guard indent <= 3, let c = trimmed.first, c == "`" || c == "~" else { return nil }
+        let run = trimmed.prefix { $0 == c }
+        guard run.count >= 3, c == "~" || !trimmed.dropFirst(run.count).contains("`") else { return nil }
+        return run
+    }
+
+    /// Whether `line` closes a fence opened with `marker`: the same character, at least as
+    /// many, after at most 3 spaces, and nothing after but spaces. So ```` ```python ````
+    /// inside a plain fence is code, and ```` ``` ```` inside a ```` ```` ```` fence too.
+    static func closes(_ line: String, _ marker: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        guard line.count - trimmed.count <= 3, let c = marker.first else { return false }
+        let run = trimmed.prefix { $0 == c }
+        return run.count >= marker.count && trimmed.dropFirst(run.count).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     private static func headingLevel(_ line: Substring) -> Int? {

@@ -69,7 +69,8 @@ public struct Bars: Sendable {
             var text = title
             if logScale { text += text.isEmpty ? "log" : "  log" }
             if pooled { text += (text.isEmpty ? "" : "  ") + "pooled \(values.count)→\(max(1, capacity))" }
-            grid.write(glyphs.displayable(text), x: area.x, y: area.y, style: Style(bold: true), clip: area)
+            grid.write(WordFit.fit(glyphs.displayable(text), width: area.width, glyphs: glyphs), x: area.x, y: area.y,
+                       style: Style(bold: true), clip: area)
             body = area.inset(top: 1)
         }
         switch orientation {

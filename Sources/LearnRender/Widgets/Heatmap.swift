@@ -160,8 +160,13 @@ public struct Heatmap: Sendable {
         let (lo, hi) = range()
         if header {
             var column = area.x
-            if !title.isEmpty { column += grid.write(glyphs.displayable(title), x: column, y: area.y, style: Style(bold: true), clip: area) + 2 }
-            if k > 1 { grid.write(glyphs.displayable("pooled \(k)×"), x: column, y: area.y, style: Style(foreground: Palette.axis), clip: area) }
+            let pooledNote = k > 1 ? glyphs.displayable("pooled \(k)×") : ""
+            let room = area.width - (pooledNote.isEmpty ? 0 : DisplayWidth.of(pooledNote) + 2)
+            if !title.isEmpty {
+                let shown = WordFit.fit(glyphs.displayable(title), width: room, glyphs: glyphs)
+                column += grid.write(shown, x: column, y: area.y, style: Style(bold: true), clip: area) + (shown.isEmpty ? 0 : 2)
+            }
+            if k > 1 { grid.write(pooledNote, x: column, y: area.y, style: Style(foreground: Palette.axis), clip: area) }
         }
         let labelled = k == 1
         if labelled && topLabels == 1 {

@@ -1,14 +1,15 @@
 /// Several series over a shared x-axis: braille dots (Unicode) or `' - . : |` (ASCII),
-/// a legend with each series' last value, a y-axis with nice ticks (1/2/5 × 10ᵏ inside
+/// a legend with each series' last value (where it means something), a y-axis with nice ticks (1/2/5 × 10ᵏ inside
 /// the data's range, or whole decades in log-y), an x-axis in nice steps.
 ///
 /// Long series are downsampled per dot column keeping min, max, first and last
 /// (`Downsample`), so spikes survive. NaN and ±∞ (and values ≤ 0 in log-y) are gaps:
 /// the line breaks there. Series are told apart without colour by their stroke
-/// (solid, dashed, or points drawn as `•`/`o` markers over the lines), shown in the legend.
+/// (solid, dashed, dotted, or points drawn as `•`/`o` markers over the lines), shown in the legend.
 public struct LineChart: Sendable {
     public enum Stroke: Sendable, Hashable {
-        case solid, dashed, points
+        /// `dotted` shows one dot column in three: a third run told apart without colour.
+        case solid, dashed, dotted, points
     }
 
     public struct Series: Sendable {
@@ -18,9 +19,13 @@ public struct LineChart: Sendable {
         public var xs: [Double]?
         public var color: Color?
         public var stroke: Stroke
+        /// Whether the legend prints the last value (a loss: yes; a fitted curve's last
+        /// y: no, it means nothing).
+        public var showsLast: Bool
 
         public init(name: String, values: [Double], xs: [Double]? = nil, color: Color? = nil,
-                    stroke: Stroke = .solid) {
+                    stroke: Stroke = .solid, showsLast: Bool = true) {
+            self.showsLast = showsLast
             self.name = name
             self.values = values
             self.xs = xs
@@ -83,6 +88,7 @@ public struct LineChart: Sendable {
         switch stroke {
         case .solid: return glyphs.isUnicode ? "━" : "-"
         case .dashed: return glyphs.isUnicode ? "┄" : "="
+        case .dotted: return glyphs.isUnicode ? "┈" : ":"
         case .points: return glyphs.isUnicode ? "•" : "o"
         }
     }
@@ -125,20 +131,30 @@ public struct LineChart: Sendable {
         }
     }
 
+    /// The title, then each named series as its stroke, name and (`showsLast`) last value;
+    /// entries that do not fit are left out whole and counted (`+2`), never cut.
     private func renderLegend(into grid: inout CellGrid, area: Rect) {
         var column = area.x
         if !title.isEmpty {
-            column += grid.write(glyphs.displayable(title), x: column, y: area.y, style: Style(bold: true), clip: area)
+            let shown = WordFit.fit(glyphs.displayable(title), width: area.width, glyphs: glyphs)
+            column += grid.write(shown, x: column, y: area.y, style: Style(bold: true), clip: area)
             column += grid.write("  ", x: column, y: area.y, clip: area)
         }
         guard showLegend else { return }
-        for (i, s) in series.enumerated() where !s.name.isEmpty {
-            let color = s.color ?? Palette.series(i)
-            column += grid.write(marker(s.stroke), x: column, y: area.y, style: Style(foreground: color), clip: area)
-            var text = " " + glyphs.displayable(s.name)
-            if let last = s.values.last(where: { $0.isFinite }) { text += " " + NumberText.format(last) }
-            column += grid.write(text + "  ", x: column, y: area.y, clip: area)
+        let named = series.enumerated().filter { !$0.element.name.isEmpty }
+        let texts = named.map { _, s in
+            var text = marker(s.stroke) + " " + glyphs.displayable(s.name)
+            if s.showsLast, let last = s.values.last(where: { $0.isFinite }) { text += " " + NumberText.format(last) }
+            return text
         }
+        let fit = WordFit.entries(texts, width: area.maxX - column)
+        for ((i, s), text) in zip(named, texts).prefix(fit.shown) {
+            let color = s.color ?? Palette.series(i)
+            let stroke = marker(s.stroke)
+            column += grid.write(stroke, x: column, y: area.y, style: Style(foreground: color), clip: area)
+            column += grid.write(String(text.dropFirst(stroke.count)) + "  ", x: column, y: area.y, clip: area)
+        }
+        if let more = fit.more { grid.write(more, x: column, y: area.y, style: Style(foreground: Palette.axis), clip: area) }
     }
 
     /// Aggregates the series per dot column (min, max, first, last) and draws each column
@@ -173,7 +189,12 @@ public struct LineChart: Sendable {
         var previous: (column: Int, y: Int)?
         for column in 0..<w {
             guard let b = buckets[column] else { continue }
-            let visible = s.stroke == .solid || (column / 2) % 2 == 0
+            let visible: Bool
+            switch s.stroke {
+            case .dashed: visible = (column / 2) % 2 == 0
+            case .dotted: visible = column % 3 == 0
+            default: visible = true
+            }
             if visible {
                 canvas.vertical(column, py(b.min), py(b.max), color: color)
                 if joined[column], let p = previous {

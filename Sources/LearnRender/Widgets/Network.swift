@@ -51,7 +51,8 @@ public struct Network: Sendable {
         guard !area.isEmpty, !layers.isEmpty else { return }
         var body = area
         if !title.isEmpty && area.height >= 3 {
-            grid.write(glyphs.displayable(title), x: area.x, y: area.y, style: Style(bold: true), clip: area)
+            grid.write(WordFit.fit(glyphs.displayable(title), width: area.width, glyphs: glyphs), x: area.x, y: area.y,
+                       style: Style(bold: true), clip: area)
             body = body.inset(top: 1)
         }
         if !layerNames.isEmpty && body.height >= 3 { body = body.inset(bottom: 1) }

@@ -30,7 +30,8 @@ public struct Scatter: Sendable {
         guard !area.isEmpty else { return }
         var body = area
         if !title.isEmpty && area.height >= 3 {
-            grid.write(glyphs.displayable(title), x: area.x, y: area.y, style: Style(bold: true), clip: area)
+            grid.write(WordFit.fit(glyphs.displayable(title), width: area.width, glyphs: glyphs), x: area.x, y: area.y,
+                       style: Style(bold: true), clip: area)
             body = area.inset(top: 1)
         }
         let usable = points.filter { $0.x.isFinite && $0.y.isFinite }

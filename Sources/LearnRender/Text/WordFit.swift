@@ -1,0 +1,37 @@
+/// Fits a title or legend into a width without ever cutting a word: a number such as
+/// `1.09e-4` is shown whole or not at all. Words are dropped from the end and `…` marks
+/// that some were; a title whose first word does not fit shows nothing.
+public enum WordFit {
+    /// `text` if it fits in `width` display columns; else its longest run of leading
+    /// words (split at spaces) followed by ` …` (or `...` in ASCII), that fits.
+    public static func fit(_ text: String, width: Int, glyphs: GlyphSet = .unicode) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        let ellipsis = glyphs.isUnicode ? "…" : "..."
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        while !words.isEmpty {
+            words.removeLast()
+            while words.last == "" || words.last == "·" || words.last == "|" { words.removeLast() }
+            guard !words.isEmpty else { break }
+            let candidate = words.joined(separator: " ") + " " + ellipsis
+            if DisplayWidth.of(candidate) <= width { return candidate }
+        }
+        return ""
+    }
+
+    /// As many whole `entries` as fit in `width`, each followed by `gap` spaces, and
+    /// `+N` for the N left out (the `+N` fits too).
+    public static func entries(_ entries: [String], width: Int, gap: Int = 2) -> (shown: Int, more: String?) {
+        var used = 0
+        for (i, entry) in entries.enumerated() {
+            let left = entries.count - i - 1
+            let need = DisplayWidth.of(entry) + (left > 0 ? gap : 0)
+            let moreWidth = left > 0 ? DisplayWidth.of("+\(left)") : 0
+            if used + need + moreWidth > width {
+                let dropped = entries.count - i
+                return (i, "+\(dropped)")
+            }
+            used += need
+        }
+        return (entries.count, nil)
+    }
+}
