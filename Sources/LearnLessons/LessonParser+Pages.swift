@@ -11,9 +11,15 @@ extension LessonParser {
         /// The lines gathered since the last block, blank lines at either end dropped
         /// (by slicing: linear however many there are).
         mutating func flushProse(_ source: SourceText) {
-            let isBlank = { (line: Int) in source.line(line).allSatisfy(\.isWhitespace) }
+            let isBlank = { (line: Int) in source.line(line).isEmpty || source.line(line).allSatisfy(\.isWhitespace) }
             if let first = prose.firstIndex(where: { !isBlank($0) }), let last = prose.lastIndex(where: { !isBlank($0) }) {
-                page.blocks.append(.prose(prose[first...last].map { source.line($0) }.joined(separator: "\n")))
+                // Appended line by line: no array of copies of the lines on the way.
+                var text = ""
+                for (k, n) in prose[first...last].enumerated() {
+                    if k > 0 { text += "\n" }
+                    text += source.line(n)
+                }
+                page.blocks.append(.prose(text))
             }
             prose = []
         }
@@ -66,7 +72,8 @@ extension LessonParser {
                                        help: "start the first page with a `## Title` line above this")
                         }
                     }
-                } else {
+                } else if current?.prose.isEmpty == false || !(text.isEmpty || text.allSatisfy(\.isWhitespace)) {
+                    // Blank lines before a block's first text are dropped at once, not kept to be trimmed.
                     current?.prose.append(line)
                 }
             case .fence(let fence):

@@ -56,6 +56,12 @@ struct Splitter {
         }
         while i < lines.count {
             let line = lines[i]
+            // Most lines open with none of ` ~ # or a space: plain text, told from one byte.
+            if Self.isPlainText(line) {
+                items.append(.text(line: i + 1))
+                i += 1
+                continue
+            }
             if let (marker, indent) = Self.fenceMarker(line) {
                 var fence = Fence(info: "", infoColumn: 1, openLine: i + 1, body: [], closed: false,
                                   openText: line, closeText: nil)
@@ -105,6 +111,12 @@ struct Splitter {
         var s = s
         while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
         return s
+    }
+
+    /// Empty, or starting with a byte no fence or heading starts with.
+    private static func isPlainText(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first else { return true }
+        return first != UInt8(ascii: " ") && first != UInt8(ascii: "`") && first != UInt8(ascii: "~") && first != UInt8(ascii: "#")
     }
 
     private static func leadingSpaces(_ line: Substring) -> Int {

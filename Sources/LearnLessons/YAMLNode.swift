@@ -53,11 +53,10 @@ struct YNode {
 enum YAMLBlock {
     /// Blocks larger than this are refused: a cell is a screenful.
     static let maxBytes = 64 * 1024
-    /// Bounds on flow nesting (`[{`) and on indentation + leading `- `/`? ` per line.
-    /// Real nesting is at most 2·(indent + indicators + 1) + flow, far inside libYAML's
-    /// 1000 levels and the stack of any thread.
-    static let maxFlowDepth = 16
-    static let maxIndent = 40
+    /// libYAML's own bound on nesting (flow brackets and block indentation alike): the one
+    /// real guard. A count of brackets before parsing could not tell `[` in a plain scalar
+    /// (`ask: is [[x]] a list?`) from a flow list, and refused valid text.
+    static let maxDepth = 1000
     /// Node budget for one block. Yams shares aliased nodes, so an alias "billion laughs"
     /// is small to compose but huge to walk: the budget stops the walk.
     static let maxNodes = 5000
@@ -71,18 +70,12 @@ enum YAMLBlock {
                                           help: "a cell is a handful of keys; move long text into the page's prose"))
             return nil
         }
-        if let deep = tooDeep(lines) {
-            diagnostics.append(Diagnostic(.tooDeep, at: SourceLocation(path: path, line: firstLine + deep.line, column: deep.column),
-                                          "YAML nested or indented too deeply (limit \(maxFlowDepth) brackets, \(maxIndent) columns)",
-                                          help: "lesson cells need at most two or three levels"))
-            return nil
-        }
         let text = lines.joined(separator: "\n")
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            diagnostics.append(yamlError(error, firstLine: firstLine, lineCount: lines.count, path: path))
+            diagnostics.append(yamlError(error, text: text, firstLine: firstLine, lineCount: lines.count, path: path))
             return nil
         }
         guard let root else { return nil }
@@ -94,42 +87,6 @@ enum YAMLBlock {
             return nil
         }
         return node
-    }
-
-    /// The first line/column (0-based line within the block) that breaks a depth bound.
-    private static func tooDeep(_ lines: [Substring]) -> (line: Int, column: Int)? {
-        var flow = 0
-        for (n, line) in lines.enumerated() {
-            var indicators = 0
-            var indent = 0
-            var inLead = true
-            var quote: Character?
-            var previous: Character = " "
-            for (col, c) in line.enumerated() {
-                if let q = quote {
-                    if c == q { quote = nil }
-                } else if c == "#" && (previous == " " || previous == "\t") {
-                    break
-                } else if c == "\"" || c == "'" {
-                    if previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" { quote = c }
-                    inLead = false
-                } else if c == "[" || c == "{" {
-                    flow += 1
-                    if flow > maxFlowDepth { return (n, col + 1) }
-                    inLead = false
-                } else if c == "]" || c == "}" {
-                    flow = max(0, flow - 1)
-                    inLead = false
-                } else if inLead {
-                    if c == " " || c == "\t" { indent += 1 }
-                    else if (c == "-" || c == "?" || c == ":") { indicators += 1 }
-                    else { inLead = false }
-                    if indent + indicators > maxIndent { return (n, col + 1) }
-                }
-                previous = c
-            }
-        }
-        return nil
     }
 
     private static func convert(_ node: Node, lines: [Substring], firstLine: Int, path: String,
@@ -170,12 +127,28 @@ enum YAMLBlock {
         return SourceLocation(path: path, line: firstLine + line - 1, column: max(mark?.column ?? 1, 1))
     }
 
-    private static func yamlError(_ error: Error, firstLine: Int, lineCount: Int, path: String) -> Diagnostic {
+    private static func yamlError(_ error: Error, text: String, firstLine: Int, lineCount: Int, path: String) -> Diagnostic {
         let start = SourceLocation(path: path, line: firstLine, column: 1)
         guard let error = error as? YamlError else {
             return Diagnostic(.badYAML, at: start, "this YAML block cannot be read")
         }
         switch error {
+        case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level"):
+            return Diagnostic(.tooDeep, at: place(mark, firstLine: firstLine, lineCount: lineCount, path: path),
+                              "YAML nested or indented too deeply (limit \(maxDepth) levels)",
+                              help: "lesson cells need at most two or three levels")
+        case .reader(let problem, let offset, let value, _):
+            // Reported at the character itself (the reader gives a byte offset into the
+            // block), not at the block's first line.
+            let prefix = text.utf8.prefix(offset ?? 0)
+            let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.index(after: $0) } ?? prefix.startIndex
+            let column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+            let hex = String(value, radix: 16, uppercase: true)
+            let character = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return Diagnostic(.badYAML, at: SourceLocation(path: path, line: firstLine + min(line, max(lineCount, 1)) - 1, column: column),
+                              "YAML: \(problem) (\(character))",
+                              help: "remove the character, or write it as an escape in a double-quoted string (\"\\x07\")")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")

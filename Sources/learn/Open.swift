@@ -35,7 +35,7 @@ struct Open: ParsableCommand {
             // Set when the last session ended on the page it resumes at without closing
             // (a crash, a kill): that page's cell is not built again unasked.
             var unclean: String?
-            if let lesson {
+            if lesson != nil {
                 state.lesson = chosen ?? 0
             } else if let last = progress.lesson, let i = lessons.firstIndex(where: { $0.id == last }) {
                 state.lesson = i

@@ -40,9 +40,9 @@ struct TraceCommand: ParsableCommand {
             } catch {
                 throw Failure(code: 3, message: "cannot build \(modelCell.id): \(error.message)")
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            outputJSON(String(decoding: try encoder.encode(trainer.trace()), as: UTF8.self) + "\n")
+            // The ordered writer: it keeps schema order, and writes a number too large for
+            // Float32 (a valid `k0: 1e300`) as null where JSONEncoder would throw.
+            outputJSON(trainer.trace().json() + "\n")
         }
     }
 }

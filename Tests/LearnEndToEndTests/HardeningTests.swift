@@ -54,16 +54,18 @@ import Testing
         let bad = LessonFolder.lesson().replacingOccurrences(of: "model: perceptron", with: #"model: "\e]2;pwned\a""#)
         let broken = try LessonFolder(["01-tiny.md": bad])
         defer { broken.remove() }
-        for arguments in [["lint", broken.path], ["check", broken.path], ["list", "--lessons", broken.path]] {
+        for arguments in [["lint", broken.path], ["check", broken.path]] {
             let result = try Binary.run(arguments)
             #expect(result.status == 2)
             #expect(!raw(result.stdout + result.stderr) && (result.stdout + result.stderr).contains(#"\x1B]2;pwned"#),
                     "\(arguments): \(result.stdout)\(result.stderr)")
         }
-        let json = try Binary.run(["lint", broken.path, "--format", "json"])
-        #expect(!raw(json.stdout))
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(diagnostics.contains { ($0["message"] as? String)?.contains("\u{1B}]2;pwned") == true })
+        for command in ["lint", "check"] {
+            let json = try Binary.run([command, broken.path, "--format", "json"])
+            #expect(!raw(json.stdout), "\(command)")
+            let rows = try json.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(rows.contains { ($0?["message"] as? String)?.contains("\u{1B}]2;pwned") == true }, "\(command): \(json.stdout)")
+        }
 
         let argument = try Binary.run(["render", "\u{1B}]0;x\u{07}", "--lessons", folder.path])
         #expect(argument.status == 2 && !raw(argument.stderr) && argument.stderr.contains(#"\x1B]0;x\x07"#), "\(argument.stderr)")
@@ -94,6 +96,42 @@ import Testing
         #expect(stdout.stdout.hasPrefix("ok   01-tiny/and-gate") && stdout.stdout.contains("<testsuites"), "\(stdout.stdout)")
     }
 
+    /// #15: `trace` failed on a valid but large `k0`/`target` (JSONEncoder refuses inf).
+    @Test func traceWritesNumbersTooLargeForFloatAsNull() throws {
+        let lesson = """
+            ---
+            learn: 1
+            id: kx
+            title: Y = kX
+            summary: One weight.
+            minutes: 1
+            ---
+
+            ## The rule
+
+            k walks.
+
+            ```model
+            id: walk
+            model: kx
+            data: line
+            rule: gradient
+            k0: 1e300
+            target: -1e300
+            optimizer: {name: sgd, lr: 0.001}
+            steps: 30
+            panels: [loss]
+            ```
+            """
+        let folder = try LessonFolder(["01-kx.md": lesson])
+        defer { folder.remove() }
+        let result = try Binary.run(["trace", "kx", "--lessons", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(trace["loss"] is NSNull)
+        #expect(result.stdout.hasPrefix("{\"schema\":\"learn.trace/1\",\"model\":\"kx\""), "schema order")
+    }
+
     /// #5: `render --steps` had no upper bound.
     @Test func renderStepsIsBounded() throws {
         let result = try Binary.run(["render", "01", "--steps", "100000000000"])
@@ -110,7 +148,8 @@ import Testing
         #expect(text.stdout.contains("1 error"), "\(text.stdout)")
         let json = try Binary.run(["lint", missing, "--format", "json"])
         #expect(json.status == 2)
-        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(diagnostics.first?["path"] as? String == missing)
+        let rows = try json.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(rows.first??["path"] as? String == missing, "\(json.stdout)")
+        #expect(rows.last??["errors"] as? Int == 1, "\(json.stdout)")
     }
 }

@@ -43,3 +43,31 @@ struct ParseBoundsTests {
         #expect(LessonLoader.load(file: dir + "/02-pipe.md").diagnostics.first?.message.contains("not a regular file") == true)
     }
 }
+
+/// Issue 20 #15: YAML messages and limits.
+@Suite struct YAMLMessageTests {
+    /// Brackets inside a plain scalar are text, not nesting: the bracket count before
+    /// parsing refused this valid cell as too deep.
+    @Test func bracketsInAPlainScalarAreText() throws {
+        let quiz = "```quiz\nid: q\nask: is x" + String(repeating: "[", count: 40) + " a list?\nchoices:\n  - yes\n  - no\nanswer: 2\n```\n"
+        let result = LessonLoader.load(text: RuleCase.lesson(page: quiz), path: "01-demo.md")
+        #expect(!result.hasErrors && result.lesson != nil, "\(result.diagnostics.map(DiagnosticFormatter.text))")
+    }
+
+    /// Real nesting is still refused, by libYAML's own limit, at the place it happens.
+    @Test func deepNestingIsRefusedByLibYAMLsLimit() throws {
+        let text = RuleCase.cell("layers: " + String(repeating: "[", count: 1500) + String(repeating: "]", count: 1500))
+        let d = LessonLoader.load(text: text, path: "01-demo.md").diagnostics
+        #expect(d.map(\.rule) == [.tooDeep])
+        #expect(d.first?.location.line == 16)
+    }
+
+    /// A reader error (a control character YAML does not allow) pointed at the block's first line.
+    @Test func aReaderErrorPointsAtTheCharacter() throws {
+        let text = RuleCase.cell("panels: [loss]", "title: a\u{07}b")
+        let d = try #require(LessonLoader.load(text: text, path: "01-demo.md").diagnostics.first)
+        #expect(d.rule == .badYAML)
+        #expect(d.location.line == 17 && d.location.column == 9, "\(DiagnosticFormatter.text(d))")
+        #expect(d.message.contains("U+0007"), "\(d.message)")
+    }
+}

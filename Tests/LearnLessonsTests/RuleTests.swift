@@ -56,7 +56,7 @@ let ruleCases: [RuleCase] = {
         C.make(.lookAlike, C.lesson(cell: nil, after: "id: c\nmodel: mlp\n"), 11, 1),
         C.make(.oneModelPerPage, C.lesson(after: "```model\nid: d\nmodel: mlp\ndata: xor\nsteps: 10\n```\n"), 17, 4),
         C.make(.badYAML, C.lesson(cell: ["id: c", "model: [mlp", "data: xor", "steps: 10"]), 14, 5),
-        C.make(.tooDeep, C.cell("layers: " + String(repeating: "[", count: 20)), 16, 25),
+        C.make(.tooDeep, C.cell("layers: " + String(repeating: "[", count: 1200)), 16, 10),
         C.make(.tooLarge, C.cell("# " + String(repeating: "x", count: 70_000)), 12, 1),
         C.make(.duplicateKey, C.cell("steps: 20"), 15, 1),
         C.make(.unknownKey, C.cell("step: 10"), 16, 1),
