@@ -90,4 +90,20 @@ struct TrainingThreadInTmuxTests {
         let seconds = Date().timeIntervalSince(asked)
         #expect(seconds < 2, "q took \(seconds) s")
     }
+
+    /// At 80×24 the text and the panels take turns (Tab). The panels drawn before were the
+    /// wrong size, and a model training flat out never left the cell free to draw them:
+    /// the panels stayed blank until the student paused.
+    @Test func tabShowsThePanelsWhileAHeavyModelTrains() throws {
+        let folder = try LessonFolder(["01-heavy.md": Self.heavy])
+        defer { folder.remove() }
+        let tmux = try Tmux(width: 80, height: 24, arguments: ["01"], environment: ["LEARN_LESSONS": folder.path])
+        #expect(tmux.wait(for: "A wide Transformer").ok)
+        try tmux.send("Tab")
+        let shown = tmux.wait(upTo: 60) { $0.contains("┌ loss") || $0.contains("┌ L1 H1") }
+        #expect(shown.ok, "the panels appear while training:\n\(shown.screen)")
+        #expect(shown.screen.contains("▶ training"), "\(shown.screen)")
+        try tmux.send("q")
+        #expect(tmux.wait(for: "exited with 0").ok)
+    }
 }

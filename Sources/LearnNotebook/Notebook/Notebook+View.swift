@@ -96,13 +96,16 @@ extension Notebook {
         }
         guard liveCell != nil else { return }
         // Drawn into a grid of their own and kept: while a step holds the cell, the
-        // frame shows the panels as last drawn.
-        if let drawn = whenFree({ cell -> (CellGrid, LiveCell.Summary, PanelReadout?) in
+        // frame shows the panels as last drawn. When those no longer fit (another size,
+        // page or view: Tab, f, z), the frame waits briefly for the step under way, or a
+        // model training flat out would leave the panels blank.
+        let fits = lastLive.map { $0.key == pageKey && $0.area == area && $0.view == state.view } ?? false
+        if let drawn = whenFree(waiting: fits ? 0 : 0.25, { cell -> (CellGrid, LiveCell.Summary, PanelReadout?) in
             var own = CellGrid(width: area.width, height: area.height)
             let readout = livePanels(cell, panels, into: &own, area: own.bounds)
             return (own, cell.summary, readout)
         }) {
-            lastLive = (pageKey, area, drawn.0, drawn.1)
+            lastLive = (pageKey, area, state.view, drawn.0, drawn.1)
             focusedReadout = drawn.2
         }
         if let last = lastLive, last.key == pageKey, last.area == area {

@@ -1,3 +1,4 @@
+import Foundation
 import LearnLessons
 import LearnRender
 import LearnModels
@@ -30,7 +31,7 @@ public final class Notebook {
     /// no key came after the one that asked for it.
     private var keysHandled = 0
     /// The live panels and status as last drawn, shown while a step holds the cell.
-    var lastLive: (key: String, area: Rect, grid: CellGrid, summary: LiveCell.Summary)?
+    var lastLive: (key: String, area: Rect, view: PanelView, grid: CellGrid, summary: LiveCell.Summary)?
     /// What the focused panel showed under its cursor, as last drawn.
     var focusedReadout: PanelReadout?
     /// The training step the step-through view shows (`x`).
@@ -83,10 +84,12 @@ public final class Notebook {
     }
 
     /// Runs `body` with the page's live cell when no training step holds it.
-    func whenFree<T>(_ body: (LiveCell) -> T) -> T? {
+    /// `waiting` seconds at most for a step under way to finish (0: not at all).
+    func whenFree<T>(waiting: Double = 0, _ body: (LiveCell) -> T) -> T? {
         guard let cell = liveCell else { return nil }
         guard let worker else { return body(cell) }
-        guard worker.cellLock.try() else { return nil }
+        let locked = waiting > 0 ? worker.cellLock.lock(before: Date(timeIntervalSinceNow: waiting)) : worker.cellLock.try()
+        guard locked else { return nil }
         defer { worker.cellLock.unlock() }
         return body(cell)
     }
