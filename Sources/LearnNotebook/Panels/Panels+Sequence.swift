@@ -22,8 +22,8 @@ extension Panels {
         let shown = window.range.map { order[$0] }
         let values = shown.flatMap { u in time.range.map { t in Double(matrix[t][u]) } }
         let heading = window.isWhole ? title
-            : title + (window.start == 0 ? " · top \(window.shown) of \(units) by \(rank.measure)"
-                                        : " · ranks \(window.text) by \(rank.measure)")
+            : title + (window.start == 0 ? " · top \(window.shown)/\(units) by \(rank.measure)"
+                                        : " · \(window.start + 1)–\(window.start + window.shown)/\(units) by \(rank.measure)")
         let cursor = view.map { (row: min(max($0.row, 0), window.shown - 1), column: min(max($0.column, 0), time.shown - 1)) }
         Heatmap(values: values, rows: window.shown, columns: time.shown, scale: scale, mode: .cells, glyphs: glyphs,
                 title: heading, rowLabels: shown.map { "\($0 + 1)" },
