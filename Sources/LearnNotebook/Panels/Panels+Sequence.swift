@@ -65,7 +65,9 @@ extension Panels {
         let shownColumns = min(columns, fitting)
         let rowCount = (fitting + shownColumns - 1) / shownColumns
         var readout: PanelReadout?
-        for (r, row) in area.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
+        // The last row says how many gates are left out, under the maps, not over them.
+        let mapsArea = fitting < gates.count ? area.inset(bottom: 1) : area
+        for (r, row) in mapsArea.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
             for (c, box) in row.columns(Array(repeating: .ratio(1), count: shownColumns), spacing: 1).enumerated() {
                 let index = first + r * shownColumns + c
                 guard index < first + fitting else { continue }
@@ -80,7 +82,7 @@ extension Panels {
             }
         }
         if fitting < gates.count {
-            let more = look.text("+\(gates.count - fitting) gates: f, then < >")
+            let more = look.text("+\(gates.count - fitting) gates: " + (view == nil ? "f, then < >" : "< >"))
             grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
         readout?.maps = gates.count
@@ -122,7 +124,8 @@ extension Panels {
         let current = min(max(view?.map ?? 0, 0), maps.count - 1)
         let first = min(current, maps.count - fitting)
         var readout: PanelReadout?
-        for (r, row) in area.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
+        let mapsArea = fitting < maps.count ? area.inset(bottom: 1) : area
+        for (r, row) in mapsArea.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
             for (c, box) in row.columns(Array(repeating: .ratio(1), count: columns), spacing: 1).enumerated() {
                 let index = first + r * columns + c
                 guard index < first + fitting else { continue }
@@ -134,7 +137,7 @@ extension Panels {
             }
         }
         if fitting < maps.count {
-            let more = look.text("+\(maps.count - fitting) maps: f, then < >")
+            let more = look.text("+\(maps.count - fitting) maps: " + (view == nil ? "f, then < >" : "< >"))
             grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
         readout?.maps = maps.count
