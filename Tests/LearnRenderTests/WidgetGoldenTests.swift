@@ -315,7 +315,7 @@ import Testing
 
     @Test func borderAscii() {
         Golden.expect(widget("border").render(.ascii), [
-            "+ weights ?? l-+",
+            "+ weights ... -+",
             "|xxxxxxxxxxxxxx|",
             "+--------------+",
         ])
@@ -323,7 +323,7 @@ import Testing
 
     @Test func borderUnicode() {
         Golden.expect(widget("border").render(.unicode), [
-            "┌ weights 权重─┐",
+            "┌ weights … ───┐",
             "│xxxxxxxxxxxxxx│",
             "└──────────────┘",
         ])

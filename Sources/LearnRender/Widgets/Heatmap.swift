@@ -141,7 +141,7 @@ public struct Heatmap: Sendable {
         var body = area
         let perRow = half ? 2 : 1
         let roughK = Heatmap.poolFactor(rows: rows, columns: columns, room: area, perRow: perRow)
-        let header = (!title.isEmpty || roughK > 1) && area.height >= 4
+        let header = (!title.isEmpty || roughK > 1) && area.height >= 3
         if header { body = body.inset(top: 1) }
         let bar = showColorBar && body.height >= 3
         if bar { body = body.inset(bottom: 1) }
