@@ -61,7 +61,8 @@ extension Panels {
         let fitting = max(1, min(gates.count, columns * max(1, area.height / 10)))
         let preferred = gates.firstIndex { $0.name == "f" || $0.name == "z" } ?? 0
         let current = min(max(view?.map ?? preferred, 0), gates.count - 1)
-        let first = fitting == gates.count ? 0 : min(current, gates.count - fitting)
+        // The gate before the current one too, where there is room: i beside f, r beside z.
+        let first = fitting == gates.count ? 0 : max(0, min(current - (fitting > 2 ? 1 : 0), gates.count - fitting))
         let shownColumns = min(columns, fitting)
         let rowCount = (fitting + shownColumns - 1) / shownColumns
         var readout: PanelReadout?
