@@ -151,7 +151,8 @@ extension Panels {
         let n = matrix.count
         // The window ends at the last real position: a translation pads its sequences with `_`.
         let end = (0..<n).last { $0 >= tokens.count || tokens[$0] != "_" }.map { $0 + 1 } ?? n
-        let room = area.height - (colorBar ? 3 : 2)
+        // Every map keeps a row for the colour bar, so maps side by side show the same rows.
+        let room = area.height - 3
         let rows = Window(total: n, room: room, preferred: end - room, scroll: view?.scroll ?? 0)
         let keys = Window(total: n, room: area.width - labelWidth, preferred: 0, scroll: 0)
         let values = rows.range.flatMap { i in keys.range.map { j in Double(matrix[i][j]) } }
