@@ -4,9 +4,10 @@ import Testing
 
 /// Every page of every shipped lesson draws at the sizes students use, exactly, in both
 /// glyph sets, after a couple of training steps (the debug build is slow; `learn check`
-/// trains every cell fully in CI).
+/// trains every cell fully in CI). No title or legend ends in a cut number (issue 14):
+/// a digit right before a box edge, or a number whose exponent is cut off (`7.4e`).
 @Suite struct ShippedLessonsTests {
-    static let sizes = [(80, 24), (100, 30), (200, 60)]
+    static let sizes = [(80, 24), (100, 30), (120, 40), (200, 60)]
 
     @Test(arguments: [Look.ascii, Look.unicode])
     func everyPageFitsExactly(look: Look) throws {
@@ -22,6 +23,9 @@ import Testing
                     let place = "\(lesson.id) page \(p + 1) at \(width)×\(height)"
                     #expect(grid.lines.count == height, "\(place)")
                     #expect(grid.lines.allSatisfy { DisplayWidth.of($0) == width }, "\(place)")
+                    for line in grid.lines where look.glyphs.isUnicode {
+                        #expect(line.firstMatch(of: /[0-9.][─┐]|[0-9]e(?![0-9-])|[0-9]e-(?![0-9])/) == nil, "\(place): a cut number in \(line)")
+                    }
                     if !look.glyphs.isUnicode {
                         #expect(grid.description.unicodeScalars.allSatisfy { $0 == "\n" || (0x20...0x7E).contains($0.value) },
                                 "\(place) is not pure ASCII")

@@ -98,10 +98,14 @@ extension Panels {
         let x = shortName(land.xName), y = shortName(land.yName)
         let cursor = view.map { (row: min(max($0.row, 0), land.rows - 1), column: min(max($0.column, 0), land.columns - 1)) }
         if let cursor { ends.append(cursorMarker(row: cursor.row, column: cursor.column)) }
-        let range = { (r: ClosedRange<Double>) in "\(Format.number(r.lowerBound))…\(Format.number(r.upperBound))" }
+        let range = { (r: ClosedRange<Double>) in
+            NumberText.format(r.lowerBound, significant: 2) + "…" + NumberText.format(r.upperBound, significant: 2)
+        }
+        let axes = "\(x) → \(range(land.xRange)), \(y) ↑ \(range(land.yRange))"
+        let title = ["loss over " + axes, axes].first { DisplayWidth.of($0) <= area.width } ?? axes
         Heatmap(values: land.loss.map { Double($0) }, rows: land.rows, columns: land.columns,
                 scale: .sequential(range: nil), mode: .preferred(for: look.tier, glyphs: glyphs), glyphs: glyphs,
-                title: "loss over \(x) → \(range(land.xRange)), \(y) ↑ \(range(land.yRange))", markers: markers + ends)
+                title: title, markers: markers + ends)
             .render(into: &grid, area: area)
         guard let cursor else { return nil }
         let xv = land.xRange.lowerBound + Double(cursor.column) / Double(max(1, land.columns - 1)) * width

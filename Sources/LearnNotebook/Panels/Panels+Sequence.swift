@@ -22,8 +22,8 @@ extension Panels {
         let shown = window.range.map { order[$0] }
         let values = shown.flatMap { u in time.range.map { t in Double(matrix[t][u]) } }
         let heading = window.isWhole ? title
-            : title + (window.start == 0 ? " · \(window.shown) of \(units) units, \(rank.words) first"
-                                        : " · units ranked \(window.text) by \(rank.measure)")
+            : title + (window.start == 0 ? " · top \(window.shown)/\(units) by \(rank.measure)"
+                                        : " · \(window.start + 1)–\(window.start + window.shown)/\(units) by \(rank.measure)")
         let cursor = view.map { (row: min(max($0.row, 0), window.shown - 1), column: min(max($0.column, 0), time.shown - 1)) }
         Heatmap(values: values, rows: window.shown, columns: time.shown, scale: scale, mode: .cells, glyphs: glyphs,
                 title: heading, rowLabels: shown.map { "\($0 + 1)" },
@@ -47,8 +47,8 @@ extension Panels {
                         view: view, into: &grid, area: area)
     }
 
-    /// One heatmap per gate (units down, time across), as many as fit with six rows or
-    /// more each, from the map the cursor is in (by default the forget or update gate,
+    /// One heatmap per gate (units down, time across), as many as fit with seven units
+    /// or more each, from the map the cursor is in (by default the forget or update gate,
     /// the one the lessons talk about); `<` `>` bring the others.
     @discardableResult
     func gates(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
@@ -58,14 +58,17 @@ extension Panels {
             return nil
         }
         let columns = area.width >= 90 ? 2 : 1
-        let fitting = max(1, min(gates.count, columns * max(1, area.height / 6)))
+        let fitting = max(1, min(gates.count, columns * max(1, area.height / 10)))
         let preferred = gates.firstIndex { $0.name == "f" || $0.name == "z" } ?? 0
         let current = min(max(view?.map ?? preferred, 0), gates.count - 1)
-        let first = fitting == gates.count ? 0 : min(current, gates.count - fitting)
+        // The gate before the current one too, where there is room: i beside f, r beside z.
+        let first = fitting == gates.count ? 0 : max(0, min(current - (fitting > 2 ? 1 : 0), gates.count - fitting))
         let shownColumns = min(columns, fitting)
         let rowCount = (fitting + shownColumns - 1) / shownColumns
         var readout: PanelReadout?
-        for (r, row) in area.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
+        // The last row says how many gates are left out, under the maps, not over them.
+        let mapsArea = fitting < gates.count ? area.inset(bottom: 1) : area
+        for (r, row) in mapsArea.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
             for (c, box) in row.columns(Array(repeating: .ratio(1), count: shownColumns), spacing: 1).enumerated() {
                 let index = first + r * shownColumns + c
                 guard index < first + fitting else { continue }
@@ -80,7 +83,7 @@ extension Panels {
             }
         }
         if fitting < gates.count {
-            let more = look.text("+\(gates.count - fitting) gates: f, then < >")
+            let more = look.text("+\(gates.count - fitting) gates: " + (view == nil ? "f, then < >" : "< >"))
             grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
         readout?.maps = gates.count
@@ -122,7 +125,8 @@ extension Panels {
         let current = min(max(view?.map ?? 0, 0), maps.count - 1)
         let first = min(current, maps.count - fitting)
         var readout: PanelReadout?
-        for (r, row) in area.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
+        let mapsArea = fitting < maps.count ? area.inset(bottom: 1) : area
+        for (r, row) in mapsArea.rows(Array(repeating: .ratio(1), count: rowCount)).enumerated() {
             for (c, box) in row.columns(Array(repeating: .ratio(1), count: columns), spacing: 1).enumerated() {
                 let index = first + r * columns + c
                 guard index < first + fitting else { continue }
@@ -134,7 +138,7 @@ extension Panels {
             }
         }
         if fitting < maps.count {
-            let more = look.text("+\(maps.count - fitting) maps: f, then < >")
+            let more = look.text("+\(maps.count - fitting) maps: " + (view == nil ? "f, then < >" : "< >"))
             grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
         readout?.maps = maps.count
@@ -145,7 +149,11 @@ extension Panels {
     private func attentionMap(_ matrix: [[Float]], name: String, labelWidth: Int, view: PanelView?, colorBar: Bool,
                               into grid: inout CellGrid, area: Rect) -> PanelReadout? {
         let n = matrix.count
-        let rows = Window(total: n, room: area.height - (colorBar ? 3 : 2), preferred: n, scroll: view?.scroll ?? 0)
+        // The window ends at the last real position: a translation pads its sequences with `_`.
+        let end = (0..<n).last { $0 >= tokens.count || tokens[$0] != "_" }.map { $0 + 1 } ?? n
+        // Every map keeps a row for the colour bar, so maps side by side show the same rows.
+        let room = area.height - 3
+        let rows = Window(total: n, room: room, preferred: end - room, scroll: view?.scroll ?? 0)
         let keys = Window(total: n, room: area.width - labelWidth, preferred: 0, scroll: 0)
         let values = rows.range.flatMap { i in keys.range.map { j in Double(matrix[i][j]) } }
         let mask = rows.range.flatMap { i in keys.range.map { j in j > i } }

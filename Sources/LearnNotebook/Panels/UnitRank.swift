@@ -20,8 +20,6 @@ enum UnitRank {
         return (0..<units).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     }
 
-    /// "most open", for titles: `8 of 64 units, most open first`.
-    var words: String { self == .mean ? "most open" : "most active" }
-    /// "mean", for titles: `units ranked 9–16 of 64 by mean`.
+    /// For titles: `top 7/64 by mean`, `8–14/64 by variance`.
     var measure: String { self == .mean ? "mean" : "variance" }
 }

@@ -10,7 +10,8 @@
 ///   terminal row drawn as `▀` with foreground = upper, background = lower colour; it
 ///   needs colour, so pick it with `Mode.preferred(for:glyphs:)`.
 /// - Masked cells show `·`. A matrix larger than the area is max-|v| pooled by a whole
-///   factor k in both directions (extremes survive) and the header says "pooled k×".
+///   factor k in both directions (extremes survive) and the header says "pooled k×"
+///   where the title leaves room (a title's numbers come first).
 /// - The colour bar shows min, 0 and max with the glyph ramps.
 public struct Heatmap: Sendable {
     public enum Scale: Sendable, Hashable {
@@ -140,7 +141,7 @@ public struct Heatmap: Sendable {
         var body = area
         let perRow = half ? 2 : 1
         let roughK = Heatmap.poolFactor(rows: rows, columns: columns, room: area, perRow: perRow)
-        let header = (!title.isEmpty || roughK > 1) && area.height >= 4
+        let header = (!title.isEmpty || roughK > 1) && area.height >= 3
         if header { body = body.inset(top: 1) }
         let bar = showColorBar && body.height >= 3
         if bar { body = body.inset(bottom: 1) }
@@ -160,7 +161,10 @@ public struct Heatmap: Sendable {
         let (lo, hi) = range()
         if header {
             var column = area.x
-            let pooledNote = k > 1 ? glyphs.displayable("pooled \(k)×") : ""
+            // The title (its numbers) before the pooling note, when both do not fit.
+            let wanted = k > 1 ? glyphs.displayable("pooled \(k)×") : ""
+            let both = DisplayWidth.of(glyphs.displayable(title)) + (wanted.isEmpty ? 0 : DisplayWidth.of(wanted) + 2)
+            let pooledNote = both <= area.width || title.isEmpty ? wanted : ""
             let room = area.width - (pooledNote.isEmpty ? 0 : DisplayWidth.of(pooledNote) + 2)
             if !title.isEmpty {
                 let shown = WordFit.fit(glyphs.displayable(title), width: room, glyphs: glyphs)

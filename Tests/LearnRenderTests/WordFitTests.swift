@@ -1,0 +1,58 @@
+import LearnRender
+import Testing
+
+/// Titles and legends lose whole words or entries, never part of a number (issue 14, item 4).
+@Suite struct WordFitTests {
+    @Test func aTitleDropsWholeWords() {
+        #expect(WordFit.fit("loss 7.4e-4 (best 7.4e-4)", width: 40) == "loss 7.4e-4 (best 7.4e-4)")
+        #expect(WordFit.fit("validation 1.09e-4 of 3", width: 17) == "validation …")
+        #expect(WordFit.fit("decision regions · accuracy 75%", width: 28) == "decision regions …")
+        #expect(WordFit.fit("validation 1.09e-4", width: 5) == "")
+        #expect(WordFit.fit("a b c", width: 5, glyphs: .ascii) == "a b c")
+        #expect(WordFit.fit("alpha beta gamma", width: 12, glyphs: .ascii) == "alpha ...")
+    }
+
+    @Test func entriesLeaveRoomForTheirCount() {
+        let fit = WordFit.entries(["━ train 0.0456", "┄ validation 1.09e-4"], width: 34)
+        #expect(fit.shown == 1 && fit.more == "+1")
+        #expect(WordFit.entries(["a", "b"], width: 10).more == nil)
+    }
+
+    @Test func aLegendPrintsTheValidationLossWholeOrNotAtAll() {
+        let chart = LineChart(series: [
+            .init(name: "train", values: [0.5, 0.0456]),
+            .init(name: "validation", values: [0.5, 1.09e-4], stroke: .dashed),
+        ], glyphs: .unicode)
+        for width in 20...45 {
+            var grid = CellGrid(width: width, height: 8)
+            chart.render(into: &grid, area: grid.bounds)
+            let legend = grid.lines[0]
+            #expect(!legend.contains("1.09") || legend.contains("1.09e-4"), "\(width): \(legend)")
+            #expect(legend.contains("validation 1.09e-4") || legend.contains("+1"), "\(width): \(legend)")
+        }
+    }
+
+    @Test func aFittedCurveDoesNotPrintItsLastValue() {
+        let chart = LineChart(series: [.init(name: "relu", values: [0, 4], showsLast: false)])
+        var grid = CellGrid(width: 30, height: 6)
+        chart.render(into: &grid, area: grid.bounds)
+        #expect(grid.lines[0].hasPrefix("━ relu  "))
+        #expect(!grid.lines[0].contains("4"))
+    }
+
+    @Test func aBorderTitleNeverEndsInACutNumber() {
+        var grid = CellGrid(width: 24, height: 3)
+        Border(title: "loss 4.06e-4 (best 3.73e-4)").render(into: &grid, area: grid.bounds)
+        #expect(grid.lines[0] == "┌ loss 4.06e-4 (best … ┐")
+    }
+
+    @Test func aHeatmapKeepsItsTitleNumbersBeforeThePoolingNote() {
+        let values = (0..<(24 * 48)).map { Double($0 % 7) }
+        let map = Heatmap(values: values, rows: 24, columns: 48, scale: .sequential(range: nil), glyphs: .unicode,
+                          title: "w → -0.3…1.7, b ↑ -0.44…1.6")
+        var grid = CellGrid(width: 34, height: 16)
+        map.render(into: &grid, area: grid.bounds)
+        #expect(grid.lines[0].hasPrefix("w → -0.3…1.7, b ↑ -0.44…1.6"))
+        #expect(!grid.lines[0].contains("pooled"))
+    }
+}
