@@ -55,4 +55,18 @@ import Testing
         #expect(live.step == 4, "a live knob keeps the training going")
         #expect(live.runs.allSatisfy { $0.trainer.config.optimizer.lr == 0.01 })
     }
+
+    /// Issue 16.3: the run before a restart stays as a faint `before` line in the loss panel.
+    @Test func aRestartLeavesTheOldLossCurveAsAGhost() throws {
+        let nb = Notebook(lessons: try Fixtures.load(["01-starts.md": Self.twoStarts]), look: .unicode)
+        nb.train(steps: 6)
+        let live = try #require(nb.liveCell)
+        #expect(live.ghost == nil)
+        let before = live.runs[0].trainer.history.map(\.loss)
+        _ = nb.handle(.char("r"))
+        #expect(live.ghost?.losses == before, "the old curve, step by step")
+        #expect(live.ghost?.steps.count == 6)
+        nb.train(steps: 2)
+        #expect(nb.frame(width: 120, height: 40).description.contains("before"), "its legend names it")
+    }
 }

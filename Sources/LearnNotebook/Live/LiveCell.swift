@@ -189,7 +189,14 @@ public final class LiveCell {
         return c
     }
 
+    /// The cell's own loss curve before the last restart (`r`, or a knob that restarts),
+    /// drawn faintly under the new one so the student sees what the change did.
+    public private(set) var ghost: (steps: [Double], losses: [Double])?
+
     private func rebuild() throws(ConfigError) {
+        if let previous = runs.first?.trainer.history, !previous.isEmpty {
+            ghost = (previous.map { Double($0.step) }, previous.map(\.loss))
+        }
         var built = [Run(label: nil, trainer: try Trainer(configured(cell.config)))]
         for variant in cell.compare {
             built.append(Run(label: variant.label, trainer: try Trainer(configured(variant.config))))

@@ -18,6 +18,9 @@ extension Panels {
             }
         }
         guard !series.isEmpty else { return note("press space to train", into: &grid, area: area) }
+        if let ghost = live.ghost {
+            series.append(.init(name: "before", values: ghost.losses, xs: ghost.steps, color: Look.dim.foreground, stroke: .dotted))
+        }
         let finite = series.flatMap(\.values).filter { $0.isFinite && $0 > 0 }
         let logY = (finite.max() ?? 1) / max(finite.min() ?? 1, 1e-12) > 30
         LineChart(series: series, glyphs: glyphs, logY: logY).render(into: &grid, area: area)
