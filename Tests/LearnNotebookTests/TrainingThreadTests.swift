@@ -50,6 +50,20 @@ import Testing
         #expect(nb.frame(width: 120, height: 40).description.contains("done  step 30/30"))
     }
 
+    /// At the real frame pace each tick owed the finished run a step or two, so the thread
+    /// always looked busy and the status said "training" at 30/30 for ever.
+    @Test func aFinishedRunStopsAtTheFramePace() throws {
+        let nb = try notebook(thread: true)
+        var now: UInt64 = 1_000_000_000
+        for _ in 0..<3000 where nb.isTraining {
+            now += 16_000_000
+            nb.tick(now: now, budgetNanoseconds: 0, clock: { now })
+            usleep(500)
+        }
+        #expect(nb.summary?.step == 30)
+        #expect(!nb.isTraining, "the run stops once its budget is trained")
+    }
+
     @Test func aStepUnderWayHoldsUpNoFrameAndNoKey() throws {
         let nb = try notebook(thread: true)
         _ = nb.handle(.char(" "))

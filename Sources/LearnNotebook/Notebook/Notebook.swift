@@ -289,10 +289,15 @@ public final class Notebook {
         if let worker {
             // At most a tenth of a second's steps wait: a model slower than the pace
             // trains flat out without piling up steps it cannot keep up with.
-            let whole = Int(owed)
-            owed -= Double(whole)
-            if whole > 0 { worker.owe(whole, limit: Int(rate / 10)) }
-            if let now = summary, (now.isDone && !worker.isBusy) || now.divergence != nil { state.running = false }
+            // A run that has ended is owed nothing more: owing it steps would keep the
+            // thread busy (and the status at "training") for ever.
+            if let now = summary, now.hasEnded {
+                if !worker.isBusy || now.divergence != nil { state.running = false; owed = 0 }
+            } else {
+                let whole = Int(owed)
+                owed -= Double(whole)
+                if whole > 0 { worker.owe(whole, limit: Int(rate / 10)) }
+            }
             checkExercise()
             return
         }
