@@ -106,4 +106,36 @@ struct TrainingThreadInTmuxTests {
         try tmux.send("q")
         #expect(tmux.wait(for: "exited with 0").ok)
     }
+
+    /// A run that has trained its budget says so and stops. At 100 steps a second each
+    /// frame owed the finished run another step, so the thread always looked busy and the
+    /// status stayed at "▶ training 500/500", drawing 60 frames a second.
+    @Test func aFinishedRunSaysDone() throws {
+        let quick = """
+            ---
+            learn: 1
+            id: quick
+            title: A quick model
+            summary: Five seconds at the default pace.
+            minutes: 1
+            ---
+
+            ## Quick
+
+            ```model
+            id: line
+            model: perceptron
+            data: xor
+            steps: 500
+            panels: [loss]
+            ```
+            """
+        let folder = try LessonFolder(["01-quick.md": quick])
+        defer { folder.remove() }
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["01"], environment: ["LEARN_LESSONS": folder.path])
+        let done = tmux.wait(upTo: 15) { $0.contains("done  step 500/500") }  // 5 s at the pace; it used to take 20 s or more
+        #expect(done.ok, "\(done.screen)")
+        try tmux.send("q")
+        #expect(tmux.wait(for: "exited with 0").ok)
+    }
 }
