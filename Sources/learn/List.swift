@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LearnLessons
 import LearnNotebook
+import LearnRender
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the lessons with your progress.")
@@ -23,7 +24,7 @@ struct List: ParsableCommand {
                 let right = quizzes.filter { progress.answers["\(lesson.id)/\($0.id)"] == $0.answer }.count
                 let exercises = lesson.modelCells.filter { $0.exercise != nil }
                 let solved = exercises.filter { progress.solved.contains("\(lesson.id)/\($0.id)") }.count
-                output("\(mark) \(number)  \(lesson.title.padding(toLength: 42, withPad: " ", startingAt: 0)) "
+                output("\(mark) \(number)  \(lesson.title + String(repeating: " ", count: max(0, 42 - DisplayWidth.of(lesson.title)))) "
                        + "\(lesson.minutes) min  \(right)/\(quizzes.count) questions right"
                        + (exercises.isEmpty ? "" : "  \(solved)/\(exercises.count) exercises") + "\n")
             }

@@ -137,4 +137,18 @@ import Testing
         #expect(result.stdout.split(separator: "\n").count >= 14)
         #expect(result.stdout.contains("00  Welcome"))
     }
+
+    /// `learn list` pads titles by display width: a Chinese title (two columns a character)
+    /// keeps the minutes column in line.
+    @Test func listAlignsWideTitles() throws {
+        let chinese = LessonFolder.lesson(number: "02", id: "zh").replacingOccurrences(of: "title: A tiny lesson", with: "title: 感知机")
+        let folder = try LessonFolder(["01-tiny.md": LessonFolder.lesson(), "02-zh.md": chinese])
+        defer { folder.remove() }
+        let list = try Binary.run(["list", "--lessons", folder.path], environment: ["XDG_STATE_HOME": folder.path + "/state"])
+        let columns = list.stdout.split(separator: "\n").compactMap { line -> Int? in
+            guard let minutes = line.range(of: " min") else { return nil }
+            return line[..<minutes.lowerBound].reduce(0) { $0 + ($1.unicodeScalars.first!.value >= 0x1100 ? 2 : 1) }
+        }
+        #expect(columns.count == 2 && Set(columns).count == 1, "\(list.stdout)")
+    }
 }

@@ -17,7 +17,7 @@ extension Panels {
                                     xs: validation.map { Double($0.step) }, color: color(i + 1), stroke: .dashed))
             }
         }
-        guard !series.isEmpty else { return note("press space to train", into: &grid, area: area) }
+        guard !series.isEmpty else { return note("no steps yet", into: &grid, area: area) }
         if let ghost = live.ghost {
             series.append(.init(name: "before", values: ghost.losses, xs: ghost.steps, color: Look.dim.foreground, stroke: .dotted))
         }
