@@ -22,6 +22,9 @@ public final class SGD: Optimizer {
     public let weightDecay: Float
     private var velocity: [[Float]] = []
 
+    /// Each parameter's velocity (empty before the first step, or without momentum).
+    public var velocities: [[Float]] { velocity }
+
     public init(_ params: [Tensor], lr: Float, momentum: Float = 0, weightDecay: Float = 0) {
         self.params = params
         self.learningRate = lr
@@ -82,6 +85,9 @@ public final class Adam: Optimizer {
     public private(set) var stepCount = 0
     private var m: [[Float]]
     private var v: [[Float]]
+
+    /// Each parameter's first and second moment estimates, as the last step left them.
+    public var moments: (m: [[Float]], v: [[Float]]) { (m, v) }
 
     public init(_ params: [Tensor], lr: Float, beta1: Float = 0.9, beta2: Float = 0.999, eps: Float = 1e-8,
                 weightDecay: Float = 0) {

@@ -96,4 +96,25 @@ import Testing
         _ = mlp.handle(.char("x"))
         #expect(mlp.liveCell?.step == 2, "x again takes the next step")
     }
+
+    /// Adam's own numbers after its first step: m = 0.1·g, v = 0.001·g², and the
+    /// bias-corrected m̂ = g, v̂ = g², so the step is lr · sign(g).
+    @Test func adamShowsItsMomentsAndTheirCorrection() throws {
+        let nb = try Self.notebook("""
+            id: k
+            model: kx
+            data: line
+            rule: gradient
+            k0: 0.5
+            optimizer: {name: adam, lr: 0.01}
+            steps: 10
+            panels: [param, loss]
+            """)
+        _ = nb.handle(.char("x"))
+        for _ in 0..<4 { _ = nb.handle(.right) }
+        let text = Self.frame(nb)
+        #expect(text.contains("k: 0.5 → 0.51"), "\(text)")
+        #expect(text.contains("m = -3.85"))
+        #expect(text.contains("m̂ = -38.5"))
+    }
 }

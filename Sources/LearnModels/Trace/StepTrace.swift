@@ -27,6 +27,16 @@ public struct StepTrace: Sendable {
     public let classes: Int
     /// False when the step diverged: `after` is then the parameters it stopped at.
     public let finished: Bool
+    /// The optimiser's state after the step, per parameter in the order of `trace.params`.
+    public let state: OptimizerState
+
+    public enum OptimizerState: Sendable {
+        case none
+        /// SGD with momentum: each parameter's velocity.
+        case momentum([[Float]])
+        /// Adam: first and second moments, and the step count t (for the bias correction).
+        case adam(m: [[Float]], v: [[Float]], t: Int)
+    }
 }
 
 extension Trainer {
@@ -39,7 +49,13 @@ extension Trainer {
         let after = namedTensors.map { Trace.Values(shape: $0.tensor.shape, data: $0.tensor.data) }
         return StepTrace(step: number, trace: trace, forward: forward, after: after, rule: config.rule,
                          optimizer: config.optimizer, clip: config.clip, activation: config.activation,
-                         classes: data.pointClasses, finished: divergence == nil)
+                         classes: data.pointClasses, finished: divergence == nil, state: optimizerState)
+    }
+
+    private var optimizerState: StepTrace.OptimizerState {
+        if let adam = optimizer as? Adam { return .adam(m: adam.moments.m, v: adam.moments.v, t: adam.stepCount) }
+        if let sgd = optimizer as? SGD, !sgd.velocities.isEmpty { return .momentum(sgd.velocities) }
+        return .none
     }
 
     /// The forward pass of a point model on the traced batch, one stage per layer, walking

@@ -247,7 +247,7 @@ struct StepPages {
                 for j in old.data.indices {
                     let label = old.data.count == 1 ? name : "\(name)[\(j)]"
                     let how = plainSGD ? "\(Self.num(old.data[j])) − \(Format.number(o.lr)) × \(Self.num(grad[j])) = " : "\(Self.num(old.data[j])) → "
-                    lines.append("\(label): \(how)\(Self.num(new[j]))")
+                    lines.append("\(label): \(how)\(Self.num(new[j]))" + state(parameter: i, index: j))
                 }
             } else {
                 let changes = zip(old.data, new).map { abs($1 - $0) }
@@ -256,6 +256,23 @@ struct StepPages {
         }
         if !step.finished { lines += ["", "This step diverged: the run stops here."] }
         return Page(title: "update", lines: lines)
+    }
+
+    /// The optimiser's own numbers for one weight, after the step: momentum's v, or Adam's
+    /// m and v with their bias-corrected m̂ and v̂.
+    private func state(parameter i: Int, index j: Int) -> String {
+        guard step.rule == .gradient else { return "" }
+        switch step.state {
+        case .none: return ""
+        case .momentum(let velocity):
+            guard velocity.indices.contains(i), velocity[i].indices.contains(j) else { return "" }
+            return "   (v = \(Self.num(velocity[i][j])))"
+        case .adam(let m, let v, let t):
+            guard m.indices.contains(i), m[i].indices.contains(j) else { return "" }
+            let mHat = Double(m[i][j]) / (1 - pow(0.9, Double(t)))
+            let vHat = Double(v[i][j]) / (1 - pow(0.999, Double(t)))
+            return "   (m = \(Self.num(m[i][j])), v = \(Self.num(v[i][j])); t = \(t): m̂ = \(Format.number(mHat)), v̂ = \(Format.number(vHat)))"
+        }
     }
 
     // MARK: Numbers
