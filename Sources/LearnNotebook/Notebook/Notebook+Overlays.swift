@@ -80,13 +80,14 @@ extension Notebook {
     /// Breaks a line at spaces so it fits `width` columns (a word longer than that is cut).
     static func wrap(_ line: String, width: Int) -> [String] {
         guard DisplayWidth.of(line) > width else { return [line] }
+        let indent = String(line.prefix { $0 == " " })
         var lines: [String] = []
-        var current = ""
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if DisplayWidth.of(candidate) > width, !current.isEmpty {
+        var current = indent
+        for word in line.dropFirst(indent.count).split(separator: " ") {
+            let candidate = current.count == indent.count && lines.isEmpty ? current + word : current + " " + word
+            if DisplayWidth.of(candidate) > width, current.trimmingCharacters(in: .whitespaces) != "" {
                 lines.append(current)
-                current = "    " + word
+                current = indent + "    " + word
             } else {
                 current = candidate
             }
