@@ -19,6 +19,8 @@ final class TrainingWorker: @unchecked Sendable {
     private var working = false
     private var published: LiveCell.Summary?
     private var note: (tag: Int, text: String)?
+    /// Set while the UI waits for the cell to draw: no new step starts meanwhile.
+    private var drawWaiting = false
 
     init() {
         let thread = Thread { [self] in run() }
@@ -29,9 +31,14 @@ final class TrainingWorker: @unchecked Sendable {
     /// Trains `cell` from now on (nil: none); what was owed to the previous one is dropped.
     func attach(_ cell: LiveCell?) {
         queue.lock()
-        if self.cell !== cell { owed = 0 }
+        if self.cell !== cell {
+            owed = 0
+            jobs = []  // a change asked of the page left behind is not made to this one
+            // Not trained here yet, so it can be read now: the status line has numbers
+            // before a first, slow step ends.
+            published = cell?.summary
+        }
         self.cell = cell
-        published = nil
         queue.unlock()
     }
 
@@ -48,6 +55,16 @@ final class TrainingWorker: @unchecked Sendable {
     var pending: Int {
         queue.lock(); defer { queue.unlock() }
         return owed
+    }
+
+    /// Takes `cellLock` for the UI within `seconds`: the step under way finishes and no new
+    /// one starts while the UI waits (the lock alone is not fair: a worker training flat
+    /// out would take it back every time).
+    func lockForDrawing(within seconds: Double) -> Bool {
+        queue.lock(); drawWaiting = true; queue.unlock()
+        let locked = cellLock.lock(before: Date(timeIntervalSinceNow: seconds))
+        queue.lock(); drawWaiting = false; queue.broadcast(); queue.unlock()
+        return locked
     }
 
     /// Drops the steps owed (pause); a step under way still finishes.
@@ -88,7 +105,7 @@ final class TrainingWorker: @unchecked Sendable {
     private func run() {
         while true {
             queue.lock()
-            while cell == nil || (owed == 0 && jobs.isEmpty) { queue.wait() }
+            while cell == nil || (owed == 0 && jobs.isEmpty) || drawWaiting { queue.wait() }
             let cell = self.cell!
             let job = jobs.isEmpty ? nil : jobs.removeFirst()
             if job == nil { owed -= 1 }

@@ -62,6 +62,9 @@ extension Notebook {
             live(panels, into: &grid, area: halves[1])
         } else if state.focus == .text {
             text(into: &grid, area: area.inset(right: 1, left: 1))
+            // Drawn now, while the cell is free, so Tab can show them at once even if a
+            // slow step holds the cell then.
+            if liveCell != nil { refreshLive(panels, area: area, onlyIfStale: true) }
         } else {
             live(panels, into: &grid, area: area)
         }
@@ -95,21 +98,26 @@ extension Notebook {
             return
         }
         guard liveCell != nil else { return }
-        // Drawn into a grid of their own and kept: while a step holds the cell, the
-        // frame shows the panels as last drawn. When those no longer fit (another size,
-        // page or view: Tab, f, z), the frame waits briefly for the step under way, or a
-        // model training flat out would leave the panels blank.
+        refreshLive(panels, area: area, onlyIfStale: false)
+        if let last = lastLive, last.key == pageKey, last.area == area {
+            grid.paste(last.grid, at: area)
+        }
+    }
+
+    /// Draws the panels into a grid of their own and keeps it: while a step holds the
+    /// cell, the frame shows the panels as last drawn. When those no longer fit (another
+    /// size, page or view: Tab, f, z), the frame waits briefly for the step under way, or
+    /// a model training flat out would leave the panels blank.
+    private func refreshLive(_ panels: [PanelName], area: Rect, onlyIfStale: Bool) {
         let fits = lastLive.map { $0.key == pageKey && $0.area == area && $0.view == state.view } ?? false
-        if let drawn = whenFree(waiting: fits ? 0 : 0.25, { cell -> (CellGrid, LiveCell.Summary, PanelReadout?) in
+        if fits && onlyIfStale { return }
+        if let drawn = whenFree(waiting: fits || onlyIfStale ? 0 : 0.25, { cell -> (CellGrid, LiveCell.Summary, PanelReadout?) in
             var own = CellGrid(width: area.width, height: area.height)
             let readout = livePanels(cell, panels, into: &own, area: own.bounds)
             return (own, cell.summary, readout)
         }) {
             lastLive = (pageKey, area, state.view, drawn.0, drawn.1)
             focusedReadout = drawn.2
-        }
-        if let last = lastLive, last.key == pageKey, last.area == area {
-            grid.paste(last.grid, at: area)
         }
     }
 

@@ -88,7 +88,7 @@ public final class Notebook {
     func whenFree<T>(waiting: Double = 0, _ body: (LiveCell) -> T) -> T? {
         guard let cell = liveCell else { return nil }
         guard let worker else { return body(cell) }
-        let locked = waiting > 0 ? worker.cellLock.lock(before: Date(timeIntervalSinceNow: waiting)) : worker.cellLock.try()
+        let locked = waiting > 0 ? worker.lockForDrawing(within: waiting) : worker.cellLock.try()
         guard locked else { return nil }
         defer { worker.cellLock.unlock() }
         return body(cell)
