@@ -82,13 +82,8 @@ extension Panels {
                 if index == current { readout = drawn }
             }
         }
-        if fitting < gates.count {
-            let more = look.text("+\(gates.count - fitting) gates: " + (view == nil ? "f, then < >" : "< >"))
-            grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
-        }
-        readout?.maps = gates.count
-        readout?.map = current
-        return readout
+        return finish(readout, shown: fitting, of: gates.count, noun: "gates", current: current, view: view,
+                      into: &grid, area: area)
     }
 
     static let gateTitles = ["i": "i input gate", "f": "f forget gate", "g": "g candidate", "o": "o output gate",
@@ -137,11 +132,20 @@ extension Panels {
                 if index == current { readout = drawn }
             }
         }
-        if fitting < maps.count {
-            let more = look.text("+\(maps.count - fitting) maps: " + (view == nil ? "f, then < >" : "< >"))
+        return finish(readout, shown: fitting, of: maps.count, noun: "maps", current: current, view: view,
+                      into: &grid, area: area)
+    }
+
+    /// Says how many maps did not fit and how to reach them, and tells the readout which
+    /// map of how many it reads.
+    private func finish(_ readout: PanelReadout?, shown: Int, of count: Int, noun: String, current: Int,
+                        view: PanelView?, into grid: inout CellGrid, area: Rect) -> PanelReadout? {
+        if shown < count {
+            let more = look.text("+\(count - shown) \(noun): " + (view == nil ? "f, then < >" : "< >"))
             grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
-        readout?.maps = maps.count
+        var readout = readout
+        readout?.maps = count
         readout?.map = current
         return readout
     }
