@@ -134,11 +134,14 @@ extension Panels {
             field(region, into: &grid, area: halves[0], title: "output over (x₁, x₂)")
         }
         let xs = stride(from: -4.0, through: 4.0, by: 0.1).map { $0 }
-        let curves: [LineChart.Series] = [
+        var curves: [LineChart.Series] = [
             .init(name: "relu", values: xs.map { max(0, $0) }, xs: xs, color: color(0), showsLast: false),
             .init(name: "tanh", values: xs.map { tanh($0) }, xs: xs, color: color(1), stroke: .dashed, showsLast: false),
             .init(name: "sigmoid", values: xs.map { 1 / (1 + exp(-$0)) }, xs: xs, color: color(2), stroke: .points, showsLast: false),
         ]
+        // The model's own activation first, so a legend too narrow for all three names it.
+        let own = trainer.config.model == .mlp ? trainer.config.activation.rawValue : Activation.sigmoid.rawValue
+        curves.sort { a, b in a.name == own && b.name != own }
         LineChart(series: curves, glyphs: glyphs, yRange: -1.2...2.0)
             .render(into: &grid, area: inspection.region == nil ? area : halves[1])
     }
