@@ -16,8 +16,12 @@ fail() { echo "install test: $*" >&2; exit 1; }
 cd "$elsewhere"
 export HOME="$elsewhere" XDG_STATE_HOME="$elsewhere/state"
 unset LEARN_LESSONS
-"$learn" list | grep -q "perceptron" || fail "learn list shows no lessons"
-"$learn" --version | grep -q "commit" || fail "--version names no commit"
+# Captured first: `grep -q` stops reading at its match, and a `learn` still writing would
+# then end by SIGPIPE, which pipefail reports as a failure.
+list="$("$learn" list)"
+grep -q "perceptron" <<<"$list" || fail "learn list shows no lessons: $list"
+version="$("$learn" --version)"
+grep -q "commit" <<<"$version" || fail "--version names no commit: $version"
 test -s "$prefix/share/man/man1/learn.1" || fail "no manual page"
 for f in bash-completion/completions/learn zsh/site-functions/_learn fish/vendor_completions.d/learn.fish; do
     test -s "$prefix/share/$f" || fail "no completion script $f"
@@ -25,11 +29,14 @@ done
 
 # The notebook opens lesson 00 from here, as a student would start it.
 tmux new-session -d -s "$session" -x 120 -y 40 "TERM=xterm-256color LANG=C.UTF-8 '$learn' 00"
+screen=""
 for _ in $(seq 50); do
-    tmux capture-pane -p -t "$session" | grep -q "learn · 00" && break
+    screen="$(tmux capture-pane -p -t "$session")"
+    grep -q "learn · 00" <<<"$screen" && break
     sleep 0.2
 done
-tmux capture-pane -p -t "$session" | grep -q "learn · 00" || { tmux capture-pane -p -t "$session"; fail "the notebook did not open lesson 00"; }
+grep -q "learn · 00" <<<"$screen" || fail "the notebook did not open lesson 00:
+$screen"
 tmux send-keys -t "$session" q
 
 # Every installed lesson, headless, as an instructor's CI would run it.
