@@ -69,4 +69,14 @@ import Testing
         nb.train(steps: 2)
         #expect(nb.frame(width: 120, height: 40).description.contains("before"), "its legend names it")
     }
+
+    /// 01 p2's claim about the coarse run is about its k: the param panel draws every
+    /// run's parameters, each in its run's stroke.
+    @Test func theParamPanelDrawsEachRunsParameters() throws {
+        let text = Self.twoStarts.replacingOccurrences(of: "panels: [loss]", with: "panels: [param]")
+        let nb = Notebook(lessons: try Fixtures.load(["01-starts.md": text]), look: .unicode)
+        nb.train(steps: 3)
+        let frame = nb.frame(width: 200, height: 60).description
+        #expect(frame.contains("k other-start") && frame.contains("k faster"), "\(frame)")
+    }
 }

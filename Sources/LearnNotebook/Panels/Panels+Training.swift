@@ -32,6 +32,15 @@ extension Panels {
         var series = history.keys.sorted().enumerated().map { i, name in
             LineChart.Series(name: name, values: history[name] ?? [], color: color(i))
         }
+        // A compare run's parameters beside the cell's own, in that run's stroke (01 p2's
+        // coarse k jumping between 0.9 and 1.2).
+        for (r, run) in live.runs.enumerated().dropFirst() {
+            let theirs = run.trainer.scalarHistory
+            for name in theirs.keys.sorted() {
+                series.append(.init(name: "\(name) \(label(run))", values: theirs[name] ?? [], color: color(r),
+                                    stroke: Self.stroke(r)))
+            }
+        }
         if trainer.config.model == .kx, case .named(.line) = trainer.config.data {
             let steps = max(1, series.first?.values.count ?? 1)
             series.append(.init(name: "target", values: Array(repeating: trainer.config.dataOptions.target, count: steps),
