@@ -25,7 +25,8 @@ extension Learn {
     static func main() {
         StandardStreams.holdClosedDescriptors()
         do {
-            var command = try parseAsRoot()
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+            var command = try parseAsRoot(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()), commands: names))
             try command.run()
         } catch {
             let message = fullMessage(for: error)
