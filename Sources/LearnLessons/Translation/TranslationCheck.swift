@@ -148,7 +148,7 @@ struct TranslationCheck {
     private mutating func translated(_ quiz: Quiz, _ words: QuizText, what: String) -> Quiz {
         if words.choices.count != quiz.choices.count {
             report.add(words.choices.count < quiz.choices.count ? .translationMissing : .translationExtra, at: words.location,
-                       "\(what) has \(words.choices.count) choices; the original has \(quiz.choices.count)",
+                       "\(what) has \(words.choices.count) choice\(words.choices.count == 1 ? "" : "s"); the original has \(quiz.choices.count)",
                        help: "translate every choice, in the original's order")
         }
         if let answer = words.answer, answer != quiz.answer {
