@@ -131,6 +131,12 @@ enum LessonSource {
         return (lessons, try find(lesson, in: lessons))
     }
 
+    /// The interface's language: `--lang`, `LEARN_LANG` or the locale, else the language of
+    /// a translation named by path (`learn Lessons/zh/01-kx.md`).
+    static func interfaceLanguage(_ options: GlobalOptions, course lessons: [Lesson]) -> String? {
+        options.language ?? lessons.lazy.compactMap(\.language).first
+    }
+
     /// A lesson argument meant as a path rather than a number, id or file name.
     static func looksLikePath(_ s: String) -> Bool {
         s.contains("/") || s.hasSuffix(".md") || s.hasSuffix(".markdown") || s == "." || s == ".."

@@ -22,15 +22,15 @@ extension Notebook {
     func draw(_ overlay: NotebookState.Overlay, into grid: inout CellGrid, area: Rect) {
         switch overlay {
         case .help:
-            let lines = Self.keyHelp.map { key in (key.keys.padding(toDisplayWidth: 12) + key.does, Style.plain) }
-            box("keys · Esc closes", lines, into: &grid, area: area)
+            let lines = Self.keyHelp.map { key in (key.keys.padding(toDisplayWidth: 12) + (key.does.isEmpty ? "" : look.tr(key.does)), Style.plain) }
+            box(look.tr("keys · Esc closes"), lines, into: &grid, area: area)
         case .contents(let selected):
             let lines = lessons.enumerated().map { i, lesson in
                 let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
-                let text = "\(i == state.lesson ? ">" : " ") \(number)  \(lesson.title)  · \(lesson.minutes) min"
+                let text = "\(i == state.lesson ? ">" : " ") \(number)  \(lesson.title)  · " + look.tr("%@ min", lesson.minutes)
                 return (text, i == selected ? Look.selected : Style.plain)
             }
-            box("contents · ↑↓ choose, Enter opens", lines, into: &grid, area: area)
+            box(look.tr("contents · ↑↓ choose, Enter opens"), lines, into: &grid, area: area)
         case .knobs:
             guard let cell = liveCell, let now = summary else { return }
             let lines = cell.cell.knobs.enumerated().map { i, knob in
@@ -39,16 +39,16 @@ extension Notebook {
                 case .numeric(let r): range = "\(Format.number(r.lowerBound))…\(Format.number(r.upperBound))"
                 case .choices(let names): range = names.joined(separator: " | ")
                 }
-                let live = knob.name.isLive ? "" : "  (restarts)"
+                let live = knob.name.isLive ? "" : look.tr("  (restarts)")
                 let text = "\(knob.name.rawValue.padding(toDisplayWidth: 12))\(now.knobs[knob.name].map(String.init(describing:)) ?? "–")   [\(range)]\(live)"
                 return (text, i == state.selectedKnob ? Look.selected : Style.plain)
             }
-            box("knobs · ↑↓ choose, ←→ change, Esc closes", lines, into: &grid, area: area)
+            box(look.tr("knobs · ↑↓ choose, ←→ change, Esc closes"), lines, into: &grid, area: area)
         case .step(let page, let example):
             guard let record = stepRecord else { return }
             let pages = StepPages(step: record, example: example).pages
             let shown = pages[min(page, pages.count - 1)]
-            let title = "step \(record.step) · \(page + 1)/\(pages.count) \(shown.title) · ←→ ↑↓ x Esc"
+            let title = look.tr("step %@ · %@/%@ %@ · ←→ ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
             let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }
             box(title, lines.map { ($0, Style.plain) }, into: &grid, area: area)
         }

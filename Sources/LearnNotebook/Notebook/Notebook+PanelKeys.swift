@@ -8,12 +8,12 @@ extension Notebook {
         let panels = liveCell?.cell.panels ?? []
         switch key {
         case .char("f"):
-            guard !panels.isEmpty else { state.message = "this page has no panels"; return true }
+            guard !panels.isEmpty else { state.message = look.tr("this page has no panels"); return true }
             state.view = state.view.focusingNext(of: panels.count)
             state.focus = .panels
             return true
         case .char("z"):
-            guard !panels.isEmpty else { state.message = "this page has no panels"; return true }
+            guard !panels.isEmpty else { state.message = look.tr("this page has no panels"); return true }
             if state.view.focused == nil { state.view.focused = 0 }
             state.view.zoomed.toggle()
             state.focus = .panels
@@ -39,11 +39,11 @@ extension Notebook {
         case .right: state.view.column = min(state.view.column + 1, max(0, (shown?.columns ?? 1) - 1))
         case .char("<"), .char(">"):
             let maps = shown?.maps ?? 1
-            guard maps > 1 else { state.message = "this panel has one map"; return true }
+            guard maps > 1 else { state.message = look.tr("this panel has one map"); return true }
             let now = state.view.map ?? shown?.map ?? 0
             state.view.map = (now + (key == .char(">") ? 1 : maps - 1)) % maps
         case .pageUp, .pageDown:
-            guard let shown, shown.scroll.count > 1 else { state.message = "the whole panel is on screen"; return true }
+            guard let shown, shown.scroll.count > 1 else { state.message = look.tr("the whole panel is on screen"); return true }
             let step = key == .pageUp ? -shown.page : shown.page
             state.view.scroll = min(max(state.view.scroll + step, shown.scroll.lowerBound), shown.scroll.upperBound)
         default: return false

@@ -4,13 +4,13 @@ import LearnModels
 /// recorded one, which the student walks through page by page.
 extension Notebook {
     func stepInside() {
-        guard liveCell != nil, let now = summary else { state.message = "nothing to train on this page"; return }
+        guard liveCell != nil, let now = summary else { state.message = look.tr("nothing to train on this page"); return }
         if askPredictionFirst() { return }
-        guard now.divergence == nil else { state.message = "training diverged: press r to reset"; return }
+        guard now.divergence == nil else { state.message = look.tr("training diverged: press r to reset"); return }
         state.running = false
         worker?.cancelOwed()
         guard let taken = whenFree({ $0.tracedStep() }) else {
-            state.message = "a step is under way — press x again"
+            state.message = look.tr("a step is under way — press x again")
             return
         }
         guard let record = taken else { return }

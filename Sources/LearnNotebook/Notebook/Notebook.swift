@@ -131,7 +131,7 @@ public final class Notebook {
         case .char("t"): state.overlay = .contents(selected: state.lesson)
         case .char("?"): state.overlay = .help
         case .char("k"):
-            if let cell = liveCell, !cell.cell.knobs.isEmpty { state.overlay = .knobs } else { state.message = "this page has no knobs" }
+            if let cell = liveCell, !cell.cell.knobs.isEmpty { state.overlay = .knobs } else { state.message = look.tr("this page has no knobs") }
         case .tab: state.focus = state.focus == .text ? .panels : .text
         case .char(" "): toggleRunning()
         case .char("s"): singleStep()
@@ -178,7 +178,7 @@ public final class Notebook {
         } else if state.lesson + 1 < lessons.count {
             go(lesson: state.lesson + 1, page: 0)
         } else {
-            state.message = "this is the last page of the course"
+            state.message = look.tr("this is the last page of the course")
         }
     }
 
@@ -234,13 +234,14 @@ public final class Notebook {
     // MARK: Training
 
     private func toggleRunning() {
-        guard liveCell != nil, let now = summary else { state.message = "nothing to train on this page"; return }
+        guard liveCell != nil, let now = summary else { state.message = look.tr("nothing to train on this page"); return }
         if askPredictionFirst() { return }
-        if now.divergence != nil { state.message = "training diverged: press r to reset"; return }
+        if now.divergence != nil { state.message = look.tr("training diverged: press r to reset"); return }
         if !state.running && now.isDone {
+            let look = look
             change { cell in
                 cell.extendBudget()
-                return "going on for another \(cell.cell.config.steps) steps"
+                return look.tr("going on for another %@ steps", cell.cell.config.steps)
             }
         }
         state.running.toggle()
@@ -267,9 +268,10 @@ public final class Notebook {
     private func resetCell() {
         guard liveCell != nil, !askPredictionFirst() else { return }
         pause()
+        let look = look
         change { cell in
             cell.reset()
-            return "reset to the start (seed \(cell.main.config.seed))"
+            return look.tr("reset to the start (seed %@)", cell.main.config.seed)
         }
         state.running = true
         lastTick = nil
@@ -325,13 +327,14 @@ public final class Notebook {
     private func turnKnob(by direction: Int) {
         guard let cell = liveCell, cell.cell.knobs.indices.contains(state.selectedKnob) else { return }
         let knob = cell.cell.knobs[state.selectedKnob]
+        let look = look
         change { cell in
             let next = KnobStep.next(knob, from: cell.value(of: knob.name), direction: direction)
             do throws(ConfigError) {
                 try cell.set(knob.name, to: next)
-                return "\(knob.name.rawValue) = \(next)" + (knob.name.isLive ? "" : " (restarted)")
+                return "\(knob.name.rawValue) = \(next)" + (knob.name.isLive ? "" : look.tr(" (restarted)"))
             } catch {
-                return "cannot set \(knob.name.rawValue): \(error.message)"
+                return look.tr("cannot set %@: %@", knob.name.rawValue, error.message)
             }
         }
         if !knob.name.isLive, let now = summary, !now.isDone { state.running = true }
@@ -342,13 +345,13 @@ public final class Notebook {
     private func answer(_ choice: Int) {
         if let prediction = pendingPrediction {
             guard (1...prediction.choices.count).contains(choice) else {
-                state.message = "choose 1–\(prediction.choices.count)"
+                state.message = look.tr("choose 1–%@", prediction.choices.count)
                 return
             }
             let key = quizKey(prediction)
             state.answers[key] = choice
             state.attempts[key] = choice
-            state.message = "noted — now watch the run"
+            state.message = look.tr("noted — now watch the run")
             startFresh()
             return
         }
@@ -357,13 +360,13 @@ public final class Notebook {
             return self.state.attempts[self.quizKey(q)] == q.answer ? nil : q
         }).first else { return }
         guard (1...quiz.choices.count).contains(choice) else {
-            state.message = "choose 1–\(quiz.choices.count)"
+            state.message = look.tr("choose 1–%@", quiz.choices.count)
             return
         }
         let key = quizKey(quiz)
         if state.answers[key] == nil { state.answers[key] = choice }
         state.attempts[key] = choice
-        state.message = choice == quiz.answer ? "right!" : "not quite — read the explanation and try again"
+        state.message = look.tr(choice == quiz.answer ? "right!" : "not quite — read the explanation and try again")
     }
 
     func quizKey(_ quiz: Quiz) -> String { "\(currentLesson.id)/\(quiz.id)" }
@@ -371,8 +374,8 @@ public final class Notebook {
     private func revealHint() {
         let total = hints.count
         let shown = state.hintsShown[pageKey, default: 0]
-        if total == 0 { state.message = "no hints on this page"; return }
-        if shown >= total { state.message = "no more hints on this page"; return }
+        if total == 0 { state.message = look.tr("no hints on this page"); return }
+        if shown >= total { state.message = look.tr("no more hints on this page"); return }
         state.hintsShown[pageKey] = shown + 1
         // Hints sit at the end of the page: scroll there, so the one revealed is in view.
         state.scroll = .max
