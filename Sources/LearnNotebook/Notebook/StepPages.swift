@@ -3,18 +3,27 @@ import LearnModels
 
 /// One recorded training step (``StepTrace``) as the pages of the step-through view: the
 /// batch, each forward stage, the loss, the backward pass and the update — with the numbers
-/// of one followed example written into the formulas where the model is small enough.
-struct StepPages {
-    struct Page {
-        let title: String
-        let lines: [String]
+/// of one followed example written into the formulas where the model is small enough. The
+/// notebook draws them in its overlay (`x`); `learn step` prints them.
+public struct StepPages {
+    public struct Page: Sendable {
+        public let title: String
+        public let lines: [String]
     }
 
-    let step: StepTrace
+    public let step: StepTrace
     /// The followed example, an index into the batch.
-    let example: Int
+    public let example: Int
+    /// How the reader picks another example: the arrow keys, or `learn step --example N`.
+    public let interactive: Bool
 
-    var pages: [Page] {
+    public init(step: StepTrace, example: Int, interactive: Bool = true) {
+        self.step = step
+        self.example = example
+        self.interactive = interactive
+    }
+
+    public var pages: [Page] {
         [batch()] + forward() + [loss(), backward(), update()]
     }
 
@@ -42,7 +51,8 @@ struct StepPages {
             let mark = i == example ? "▶" : " "
             lines.append("  \(mark) \(String(i + 1).leftPadded(3))  \(xs)\(Self.num(targets.data[i]))")
         }
-        lines += ["", "Following example \(example + 1) of \(count) through the step (↑↓ follows another)."]
+        if count > 8 { lines.append("     … \(count - 8) more") }
+        lines += ["", "Following example \(example + 1) of \(count) through the step \(otherExample)."]
         return Page(title: "the batch", lines: lines)
     }
 
@@ -125,6 +135,9 @@ struct StepPages {
         }
         return Page(title: "forward: \(stage.name)", lines: lines)
     }
+
+    /// How to follow another example, in the reader's terms.
+    var otherExample: String { interactive ? "(↑↓ follows another)" : "(--example N follows another)" }
 
     private var mlpLayers: Int { step.forward.filter { $0.name.hasPrefix("layers.") }.count }
 
@@ -276,6 +289,9 @@ struct StepPages {
     }
 
     // MARK: Numbers
+
+    /// Examples (or sequences) in the step's batch.
+    public var batchSize: Int { count }
 
     private func param(_ name: String) -> Trace.Values? { value(name, in: step.trace.params) }
 
