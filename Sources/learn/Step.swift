@@ -50,7 +50,7 @@ struct Step: ParsableCommand {
                 throw Failure(code: 1, message: "\(chosen.cell.id) diverged at step \(diverged.step), before the step asked for")
             }
             let record = trainer.tracedStep()
-            let pages = StepPages(step: record, example: example - 1, interactive: false)
+            let pages = StepPages(step: record, example: example - 1, interactive: false, width: 100, height: 44)
             guard example <= pages.batchSize else {
                 throw Failure(code: 2, message: "example \(example) is outside 1…\(pages.batchSize): "
                               + "the batch of step \(record.step) has \(pages.batchSize) \(record.symbols.isEmpty ? "examples" : "sequences")")
