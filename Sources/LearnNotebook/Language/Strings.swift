@@ -47,7 +47,7 @@ public enum Strings {
         "%@ min": "%@ 分钟",
         "knobs · ↑↓ choose, ←→ change, Esc closes": "旋钮 · ↑↓ 选择，←→ 调整，Esc 关闭",
         "  (restarts)": "  （重新开始）",
-        "step %@ · %@/%@ %@ · ←→ ↑↓ x Esc": "第 %@ 步 · %@/%@ %@ · ←→ ↑↓ x Esc",
+        "step %@ · %@/%@ %@ · ←→ PgDn ↑↓ x Esc": "第 %@ 步 · %@/%@ %@ · ←→ PgDn ↑↓ x Esc",
         "glossary · ↑↓ choose, Enter opens the page": "术语表 · ↑↓ 选择，Enter 打开所在页",
         "no glossary: this course marks no terms": "没有术语表：本课程没有标注术语",
         "search · type, Enter jumps, Esc closes": "搜索 · 输入文字，Enter 跳转，Esc 关闭",

@@ -9,7 +9,7 @@ extension Notebook {
         ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
         ("space", "run / pause (a finished run goes on)"), ("s", "one training step"), ("r", "restart from the seed, and run"),
         ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question or prediction"),
-        ("h", "show the next hint"), ("x", "step inside one training step: ←→ stages, ↑↓ example"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
+        ("h", "show the next hint"), ("x", "step inside one training step: ←→ stages, PgUp PgDn parts, ↑↓ example"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
         ("f", "focus the next panel (Esc leaves)"), ("z", "zoom the focused panel (Esc back)"),
         ("↑ ↓ ← →", "focused panel: move the cursor, read its value below"),
         ("< >", "focused panel: other head, gate or matrix"), ("PgUp PgDn", "focused panel: more rows / units"),
@@ -46,9 +46,9 @@ extension Notebook {
             box(look.tr("knobs · ↑↓ choose, ←→ change, Esc closes"), lines, into: &grid, area: area)
         case .step(let page, let example):
             guard let record = stepRecord else { return }
-            let pages = StepPages(step: record, example: example).pages
+            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2)).pages
             let shown = pages[min(page, pages.count - 1)]
-            let title = look.tr("step %@ · %@/%@ %@ · ←→ ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
+            let title = look.tr("step %@ · %@/%@ %@ · ←→ PgDn ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
             let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }
             box(title, lines.map { ($0, Style.plain) }, into: &grid, area: area)
         }
