@@ -8,6 +8,7 @@ extension Notebook {
         if askPredictionFirst() { return }
         guard now.divergence == nil else { state.message = "training diverged: press r to reset"; return }
         state.running = false
+        scrubTarget = nil
         worker?.cancelOwed()
         guard let taken = whenFree({ $0.tracedStep() }) else {
             state.message = "a step is under way — press x again"

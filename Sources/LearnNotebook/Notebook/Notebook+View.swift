@@ -141,8 +141,10 @@ extension Notebook {
         var left = " "
         if liveCell != nil, let now = summary {
             let glyph = look.glyphs.isUnicode ? (isTraining ? "▶" : "⏸") : (isTraining ? ">" : "=")
-            let word = now.divergence != nil ? "diverged" : isTraining ? "training" : now.isDone ? "done" : "paused"
+            let word = now.divergence != nil ? "diverged" : isTraining ? (now.isRewound ? "replaying" : "training")
+                : now.isRewound ? "rewound" : now.isDone ? "done" : "paused"
             left += "\(glyph) \(word)  step \(now.step)/\(now.steps)"
+            if now.isRewound { left += " (trained to \(now.furthest))" }
             if let loss = now.loss { left += "  loss \(Format.number(loss))" }
             left += "  lr \(Format.number(now.lr))"
             left += "  pace ≤\(Format.number(Speed.stepsPerSecond(state.speed))) steps/s"
@@ -154,14 +156,24 @@ extension Notebook {
             left = " " + readout.text
         }
         left = look.text(left)
-        let hints = look.text(pendingPrediction.map { "1–\($0.choices.count) predict first, then it runs  ? help " }
-                              ?? (liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "))
+        let hints = look.text(keyHints)
         let hintWidth = DisplayWidth.of(hints)
         grid.write(left, x: area.x, y: area.y, style: Look.status, clip: area)
         // The key hints only where they fit beside the whole status.
         if DisplayWidth.of(left) + 2 + hintWidth <= area.width {
             grid.write(hints, x: area.maxX - hintWidth, y: area.y, style: Look.status, clip: area)
         }
+    }
+
+    /// The keys that matter now, at the right of the status line.
+    private var keyHints: String {
+        if let prediction = pendingPrediction { return "1–\(prediction.choices.count) predict first, then it runs  ? help " }
+        guard liveCell != nil, let now = summary else { return "→ next  ← back  t contents  ? help  q quit " }
+        if isTraining { return "space pause  , < scrub back  k knobs  ? help " }
+        if now.isRewound { return "space replays  k branches  , . < > scrub  ? help " }
+        if now.divergence != nil { return "r restart  , < scrub back  k knobs  ? help " }
+        if now.isDone { return "space goes on  r restart  , < scrub  k knobs  ? help " }
+        return "space run  s step  r restart  , < scrub  k knobs  ? help "
     }
 
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
