@@ -144,7 +144,6 @@ extension Notebook {
             let word = now.divergence != nil ? "diverged" : isTraining ? (now.isRewound ? "replaying" : "training")
                 : now.isRewound ? "rewound" : now.isDone ? "done" : "paused"
             left += "\(glyph) \(word)  step \(now.step)/\(now.steps)"
-            if now.isRewound { left += " (trained to \(now.furthest))" }
             if let loss = now.loss { left += "  loss \(Format.number(loss))" }
             left += "  lr \(Format.number(now.lr))"
             left += "  pace ≤\(Format.number(Speed.stepsPerSecond(state.speed))) steps/s"
