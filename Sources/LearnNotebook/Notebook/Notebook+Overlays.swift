@@ -7,7 +7,10 @@ extension Notebook {
     static let keyHelp: [(keys: String, does: String)] = [
         ("→ n PgDn", "next page"), ("← p PgUp", "previous page"), ("] [", "next / previous lesson"),
         ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
-        ("space", "run / pause (a finished run goes on)"), ("s", "one training step"), ("r", "restart from the seed, and run"),
+        ("space", "run / pause (a finished run goes on, a rewound one replays)"), ("s", "one training step"),
+        ("r", "restart from the seed, and run"),
+        (", .", "scrub: one step back / forward through the run"), ("< >", "scrub a tenth of the run back / forward"),
+        ("", "  a knob turned at an earlier step branches a new run there"),
         ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question or prediction"),
         ("h", "show the next hint"), ("x", "step inside one training step: ←→ stages, PgUp PgDn parts, ↑↓ example"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
         ("f", "focus the next panel (Esc leaves)"), ("z", "zoom the focused panel (Esc back)"),

@@ -8,6 +8,7 @@ extension Notebook {
         if askPredictionFirst() { return }
         guard now.divergence == nil else { state.message = look.tr("training diverged: press r to reset"); return }
         state.running = false
+        scrubTarget = nil
         worker?.cancelOwed()
         guard let taken = whenFree(waiting: 1, { $0.tracedStep() }) else {
             state.message = look.tr("a step is under way — press x again")
