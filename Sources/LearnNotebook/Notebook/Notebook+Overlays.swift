@@ -16,6 +16,7 @@ extension Notebook {
         ("f", "focus the next panel (Esc leaves)"), ("z", "zoom the focused panel (Esc back)"),
         ("↑ ↓ ← →", "focused panel: move the cursor, read its value below"),
         ("< >", "focused panel: other head, gate or matrix"), ("PgUp PgDn", "focused panel: more rows / units"),
+        ("m", "weight and gradient maps: one scale held over the run, or each step's own"),
         ("?", "this help"), ("q", "quit (your place is saved)"),
         ("", ""), ("░▒▓█", "heatmap: positive, or larger (weak → strong)"), ("⣀⣤⣶⣿", "heatmap: negative (weak → strong)"),
         ("·", "masked: a future position attention may not see"), ("◆", "the cursor of a focused panel"),

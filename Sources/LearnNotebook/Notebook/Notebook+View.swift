@@ -133,7 +133,7 @@ extension Notebook {
                        style: Look.alert, clip: banner)
             panelArea = area.inset(top: 1)
         }
-        return Panels(live: cell, look: look).render(panels, into: &grid, area: panelArea, view: state.view)
+        return Panels(live: cell, look: look, heldScale: !state.view.perStepScale).render(panels, into: &grid, area: panelArea, view: state.view)
     }
 
     private func status(into grid: inout CellGrid, area: Rect) {

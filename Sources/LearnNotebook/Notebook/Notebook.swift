@@ -212,7 +212,7 @@ public final class Notebook {
         state.scroll = 0
         scrollLimit = .max
         state.selectedKnob = 0
-        state.view = PanelView()
+        state.view = state.view.cleared
         if state.page == lessons[lesson].pages.count - 1 { state.finished.insert(lessons[lesson].id) }
         openPage(autostart: true)
     }
