@@ -6,23 +6,43 @@ import LearnRender
 /// gradient heatmaps, the network diagram, the loss landscape, a neuron's output.
 extension Panels {
     /// The class regions of each run side by side (small multiples), so a compare run
-    /// such as a model without a hidden layer shows the line it can draw.
-    func decision(into grid: inout CellGrid, area: Rect) {
+    /// such as a model without a hidden layer shows the line it can draw. In the focused
+    /// panel the cursor sits in the cell's own run and the readout gives (x₁, x₂) and
+    /// the model's answer there.
+    @discardableResult
+    func decision(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         let regions = live.runs.indices.compactMap { i in live.inspection(run: i).region.map { (i, $0) } }
-        guard !regions.isEmpty else { return note("no 2-D data to draw", into: &grid, area: area) }
-        guard regions.count > 1 else { return field(regions[0].1, into: &grid, area: area) }
-        let boxes = area.columns(Array(repeating: .ratio(1), count: regions.count), spacing: 1)
+        guard !regions.isEmpty else {
+            note("no 2-D data to draw", into: &grid, area: area)
+            return nil
+        }
+        let boxes = regions.count > 1 ? area.columns(Array(repeating: .ratio(1), count: regions.count), spacing: 1) : [area]
+        var readout: PanelReadout?
         for ((i, region), box) in zip(regions, boxes) {
             let accuracy = live.runs[i].trainer.metric("accuracy").map { " \(Format.fixed($0 * 100, 0))%" } ?? ""
-            field(region, into: &grid, area: box, title: label(live.runs[i]) + accuracy)
+            var field = field(region, title: regions.count > 1 ? label(live.runs[i]) + accuracy : "")
+            let plot = field.plot(in: box)
+            if i == 0, let view, !plot.isEmpty {
+                let (row, column) = (min(max(view.row, 0), plot.height - 1), min(max(view.column, 0), plot.width - 1))
+                field.cursor = (row, column)
+                let at = field.sample(row: row, column: column, plot: plot)
+                var answer = "outside the map"
+                if let index = at.index, index < region.label.count {
+                    answer = "class \(region.label[index]) (\(glyphs.pointMarkers[region.label[index] % glyphs.pointMarkers.count])), p = \(Format.fixed(Double(region.confidence[index]), 2))"
+                }
+                readout = PanelReadout(text: "x₁ = \(Format.fixed(at.x, 2)), x₂ = \(Format.fixed(at.y, 2)) · \(answer)",
+                                       rows: plot.height, columns: plot.width)
+            }
+            field.render(into: &grid, area: box)
         }
+        return readout
     }
 
-    private func field(_ region: Region, into grid: inout CellGrid, area: Rect, title: String = "") {
+    private func field(_ region: Region, title: String = "") -> Field {
         let points = inspection.points2D.filter { !$0.validation }.map { Field.Point(x: $0.x, y: $0.y, label: $0.label) }
-        Field(classes: region.label, confidence: region.confidence.map(Double.init), gridRows: region.rows,
-              gridColumns: region.columns, xRange: region.xRange, yRange: region.yRange, points: points,
-              glyphs: glyphs, title: title).render(into: &grid, area: area)
+        return Field(classes: region.label, confidence: region.confidence.map(Double.init), gridRows: region.rows,
+                     gridColumns: region.columns, xRange: region.xRange, yRange: region.yRange, points: points,
+                     glyphs: glyphs, title: title)
     }
 
     /// The weight matrices (then the biases, while there is room) as signed heatmaps,
@@ -164,7 +184,7 @@ extension Panels {
     func activations(into grid: inout CellGrid, area: Rect) {
         let halves = area.columns([.ratio(1), .ratio(1)], spacing: 1)
         if let region = inspection.region {
-            field(region, into: &grid, area: halves[0], title: "output over (x₁, x₂)")
+            field(region, title: "output over (x₁, x₂)").render(into: &grid, area: halves[0])
         }
         let xs = stride(from: -4.0, through: 4.0, by: 0.1).map { $0 }
         var curves: [LineChart.Series] = [

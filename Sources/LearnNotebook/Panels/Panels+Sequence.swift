@@ -207,15 +207,30 @@ extension Panels {
                             rows: rows.shown, columns: dims.shown, scroll: rows.scroll, page: rows.shown)
     }
 
-    func embeddings(into grid: inout CellGrid, area: Rect) {
+    /// The token embeddings on their first two principal components, on axes of a round
+    /// size symmetric around zero (so points move, the axes do not jump). In the focused
+    /// panel ← → walk the tokens from left to right and the readout gives the token and
+    /// its coordinates.
+    @discardableResult
+    func embeddings(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         guard let table = inspection.embeddings, table.vectors.count >= 2 else {
-            return note("no embeddings", into: &grid, area: area)
+            note("no embeddings", into: &grid, area: area)
+            return nil
         }
         let projected = Projection.principalPlane(table.vectors.map { $0.map(Double.init) })
+        let reach = projected.flatMap { [abs($0.x), abs($0.y)] }.filter(\.isFinite).max() ?? 1
+        let round = NiceScale(lo: 0, hi: max(reach, 1e-6), maxTicks: 2).upper
+        let leftToRight = projected.indices.sorted { projected[$0].x != projected[$1].x ? projected[$0].x < projected[$1].x : $0 < $1 }
+        let cursor = view.map { leftToRight[min(max($0.column, 0), leftToRight.count - 1)] }
         let points = zip(projected, table.labels).map { p, label in
             Scatter.Point(x: p.x, y: p.y, label: label, group: label.first?.isLetter == true ? 0 : 1)
         }
-        Scatter(points: points, glyphs: glyphs, title: "first two principal components").render(into: &grid, area: area)
+        Scatter(points: points, glyphs: glyphs, title: "first two principal components", xRange: -round...round,
+                yRange: -round...round, highlighted: cursor).render(into: &grid, area: area)
+        guard let cursor else { return nil }
+        let p = projected[cursor]
+        return PanelReadout(text: "token \"\(table.labels[cursor])\" (\(cursor + 1) of \(table.labels.count)) · PC1 \(Format.number(p.x)), PC2 \(Format.number(p.y))",
+                            rows: 1, columns: leftToRight.count)
     }
 
     /// A text model's sample, or a task's first examples answered by the model, each
