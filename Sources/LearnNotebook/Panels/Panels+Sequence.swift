@@ -162,7 +162,10 @@ extension Panels {
         // Every map keeps a row for the colour bar, so maps side by side show the same rows.
         let room = area.height - 3
         let rows = Window(total: n, room: room, preferred: from.map { $0 - 1 } ?? end - room, scroll: view?.scroll ?? 0)
-        let keys = Window(total: n, room: area.width - labelWidth, preferred: 0, scroll: 0)
+        // A column as wide as its widest label (a Chinese character takes two), so no
+        // column label is dropped.
+        let columnWidth = min(2, max(1, tokens.prefix(n).map(DisplayWidth.of).max() ?? 1))
+        let keys = Window(total: n, room: (area.width - labelWidth) / columnWidth, preferred: 0, scroll: 0)
         let values = rows.range.flatMap { i in keys.range.map { j in Double(matrix[i][j]) } }
         let mask = rows.range.flatMap { i in keys.range.map { j in j > i } }
         var titles = ["\(name) · rows \(rows.text)", "\(name) \(rows.start + 1)–\(rows.start + rows.shown)/\(n)"]
@@ -248,7 +251,7 @@ extension Panels {
             return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).render(into: &grid, area: body)
         }
         let shown = answerRows(width: body.width, height: body.height - 1)
-        let set = inspection.answersHeldOut ? "held-out examples" : "training examples"
+        let set = inspection.answersHeldOut ? "held-out" : "training"
         let count = shown.examples == 1 ? "\(set) 1" : "\(set) 1–\(shown.examples)"
         let header = look.text("\(count): \(shown.right) right, \(shown.examples - shown.right) wrong")
         grid.write(WordFit.fit(header, width: body.width, glyphs: glyphs), x: body.x, y: body.y, style: Style(bold: true), clip: body)
