@@ -137,3 +137,24 @@ import Testing
         #expect(LessonLoader.languageFolders(in: dir).isEmpty)
     }
 }
+
+/// The glossary comes from the term pairs the translations mark.
+@Suite struct GlossaryTests {
+    @Test func boldTermThenFullWidthBracketsIsAPair() {
+        let pairs = Glossary.pairs(in: "先做**前向传播**（forward pass），再做**反向传播**（backward pass）。**加粗**不是术语；**A**（B 中文）")
+        #expect(pairs.map(\.term) == ["前向传播", "反向传播", "A"])
+        #expect(pairs.map(\.english) == ["forward pass", "backward pass", "B 中文"])
+        #expect(Glossary.pairs(in: "**术语**(ascii brackets)、**空**（）、**跨\n行**（x）").isEmpty)
+    }
+
+    @Test func eachTermOnceAtItsFirstUseSortedByTheEnglish() throws {
+        let folder = LessonLoader.loadFolder(try Fixtures.translatedCourse(Fixtures.perceptronZH.replacingOccurrences(
+            of: "损失停在", with: "**损失**（loss）停在")))
+        let lessons = folder.lessons(language: "zh")
+        let entries = Glossary.entries(in: lessons)
+        #expect(entries.map(\.english) == ["loss", "perceptron"])
+        let perceptron = try #require(lessons.firstIndex { $0.id == "perceptron" })
+        #expect(entries.map(\.lesson) == [perceptron, perceptron] && entries.map(\.page) == [1, 0])
+        #expect(Glossary.entries(in: folder.lessons).isEmpty, "the English course marks no pairs")
+    }
+}

@@ -17,6 +17,7 @@ extension Notebook {
         ("↑ ↓ ← →", "focused panel: move the cursor, read its value below"),
         ("< >", "focused panel: other head, gate or matrix"), ("PgUp PgDn", "focused panel: more rows / units"),
         ("m", "weight and gradient maps: one scale held over the run, or each step's own"),
+        ("w", "glossary: every term, in both languages"), ("/", "search every page; n next hit, Esc ends"),
         ("?", "this help"), ("q", "quit (your place is saved)"),
         ("", ""), ("░▒▓█", "heatmap: positive, or larger (weak → strong)"), ("⣀⣤⣶⣿", "heatmap: negative (weak → strong)"),
         ("·", "masked: a future position attention may not see"), ("◆", "the cursor of a focused panel"),
@@ -55,11 +56,16 @@ extension Notebook {
             let title = look.tr("step %@ · %@/%@ %@ · ←→ PgDn ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
             let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }
             box(title, lines.map { ($0, Style.plain) }, into: &grid, area: area)
+        case .glossary(let selected):
+            box(look.tr("glossary · ↑↓ choose, Enter opens the page"), glossaryLines(selected: selected), into: &grid, area: area)
+        case .search(let query, let selected):
+            box(look.tr("search · type, Enter jumps, Esc closes"), searchLines(query: query, selected: selected),
+                into: &grid, area: area)
         }
     }
 
     /// A bordered box centred in `area`, sized to its lines.
-    private func box(_ title: String, _ lines: [(String, Style)], into grid: inout CellGrid, area: Rect) {
+    func box(_ title: String, _ lines: [(String, Style)], into grid: inout CellGrid, area: Rect) {
         let title = look.text(title)
         let lines = lines.map { (look.text($0.0), $0.1) }
         let widest = lines.map { DisplayWidth.of($0.0) }.max() ?? 0

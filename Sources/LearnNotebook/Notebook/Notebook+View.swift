@@ -76,6 +76,10 @@ extension Notebook {
             wrappedText = (markdown, area.width, TextBlock(markdown: markdown, glyphs: look.glyphs).lines(width: area.width))
         }
         let wrapped = wrappedText?.lines ?? []
+        if let target = scrollTarget {
+            scrollTarget = nil
+            state.scroll = max(0, (Self.firstLine(holding: target, in: wrapped) ?? 0) - 2)
+        }
         let lines = wrapped.count
         guard lines > area.height, area.height > 1 else {
             scrollLimit = 0
@@ -176,4 +180,12 @@ extension Notebook {
     }
 
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// The first wrapped line holding `text` (ignoring case), or its start when the text
+    /// is broken across lines.
+    static func firstLine(holding text: String, in lines: [[Cell]]) -> Int? {
+        let texts = lines.map { $0.map(\.text).joined().lowercased() }
+        let needle = text.lowercased()
+        return texts.firstIndex { $0.contains(needle) } ?? texts.firstIndex { $0.contains(String(needle.prefix(3))) }
+    }
 }

@@ -44,6 +44,10 @@ public final class Notebook {
     /// The page text wrapped for a width, kept while neither changes (wrapping is most of
     /// a frame's work otherwise).
     var wrappedText: (markdown: String, width: Int, lines: [[Cell]])?
+    /// Text to scroll into view when the page is next drawn (a search hit, a glossary term).
+    var scrollTarget: String?
+    /// The course's term pairs (``Glossary``), found once.
+    private(set) lazy var glossary = Glossary.entries(in: lessons)
 
     /// Called just before a page's cell is built (the notebook saves where it is, so a
     /// crash in there is known at the next start).
@@ -124,6 +128,7 @@ public final class Notebook {
         keysHandled += 1
         if let overlay = state.overlay { return handle(key, in: overlay) }
         if handlePanelKey(key) { return .none }
+        if handleSearchKey(key) { return .none }
         switch key {
         case .char("q"): return .quit
         case .right, .pageDown, .char("n"): nextPage()
@@ -136,6 +141,8 @@ public final class Notebook {
         case .up: state.scroll = max(0, min(state.scroll, scrollLimit) - 1)
         case .char("t"): state.overlay = .contents(selected: state.lesson)
         case .char("?"): state.overlay = .help
+        case .char("w"): openGlossary()
+        case .char("/"): state.overlay = .search(query: state.search?.query ?? "", selected: 0)
         case .char("k"):
             if let cell = liveCell, !cell.cell.knobs.isEmpty { state.overlay = .knobs } else { state.message = look.tr("this page has no knobs") }
         case .tab: state.focus = state.focus == .text ? .panels : .text
@@ -157,6 +164,10 @@ public final class Notebook {
     }
 
     private func handle(_ key: Key, in overlay: NotebookState.Overlay) -> Action {
+        if case .search(let query, let selected) = overlay {
+            handleSearchTyping(key, query: query, selected: selected)
+            return .none
+        }
         switch (overlay, key) {
         case (_, .char("q")): return .quit
         case (_, .escape), (.help, _), (.knobs, .char("k")), (.contents, .char("t")):
@@ -175,6 +186,7 @@ public final class Notebook {
         case (.knobs, .right), (.knobs, .char("+")): turnKnob(by: +1)
         case (.knobs, .char(" ")): toggleRunning()
         case (.step(let page, let example), _): handleStepKey(key, page: page, example: example)
+        case (.glossary(let selected), _): handleGlossaryKey(key, selected: selected)
         default: break
         }
         return .none
