@@ -46,7 +46,8 @@ extension Notebook {
             box("knobs · ↑↓ choose, ←→ change, Esc closes", lines, into: &grid, area: area)
         case .step(let page, let example):
             guard let record = stepRecord else { return }
-            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2)).pages
+            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2),
+                                  glyphs: look.glyphs).pages
             let shown = pages[min(page, pages.count - 1)]
             let title = "step \(record.step) · \(page + 1)/\(pages.count) \(shown.title) · ←→ PgDn ↑↓ x Esc"
             let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }

@@ -1,5 +1,6 @@
 import Foundation
 import LearnModels
+import LearnRender
 
 /// One recorded training step (``StepTrace``) as the pages of the step-through view: the
 /// batch, each forward stage, the loss, the backward pass and the update — with the numbers
@@ -27,13 +28,17 @@ public struct StepPages {
     /// Columns and lines a page may use (heatmaps are windowed to fit).
     public let width: Int
     public let height: Int
+    /// The heatmaps' shades: Unicode, or ASCII (`--ascii`).
+    public let glyphs: GlyphSet
 
-    public init(step: StepTrace, example: Int, interactive: Bool = true, width: Int = 100, height: Int = 36) {
+    public init(step: StepTrace, example: Int, interactive: Bool = true, width: Int = 100, height: Int = 36,
+                glyphs: GlyphSet = .unicode) {
         self.step = step
         self.example = example
         self.interactive = interactive
         self.width = width
         self.height = height
+        self.glyphs = glyphs
     }
 
     /// Every page, its lines wrapped to ``width`` (a wrapped line keeps its indentation).
