@@ -88,12 +88,16 @@ import Testing
             panels: [decision]
             """)
         _ = mlp.handle(.char("x"))
-        for _ in 0..<9 { _ = mlp.handle(.right) }   // stops at the last page
-        #expect(mlp.state.overlay == .step(page: 6, example: 0), "batch, layers.0, act.0, layers.1, loss, backward, update")
+        for _ in 0..<12 { _ = mlp.handle(.right) }   // stops at the last page
+        #expect(mlp.state.overlay == .step(page: 9, example: 0),
+                "batch, layers.0, act.0, layers.1, loss, ∂layers.1, ∂act.0, ∂layers.0, backward, update")
         let text = Self.frame(mlp)
-        #expect(text.contains("7/7 update") && text.contains("Adam, lr"), "\(text)")
+        #expect(text.contains("10/10 update") && text.contains("Adam, lr"), "\(text)")
         _ = mlp.handle(.left)
         #expect(Self.frame(mlp).contains("∂L/∂layers.1.weight [2×4]"))
+        _ = mlp.handle(.left)
+        let relu = Self.frame(mlp)
+        #expect(relu.contains("∂L/∂layers.0 = ∂L/∂act.0 ⊙ relu′(layers.0)"), "\(relu)")
         _ = mlp.handle(.char("x"))
         #expect(mlp.liveCell?.step == 2, "x again takes the next step")
     }
