@@ -237,4 +237,25 @@ import Testing
         let text = Self.frame(nb)
         #expect(text.contains("forward: t = 2 of 8") && text.contains("f = σ(gates_f)") && text.contains("c_t = f ⊙ c_{t−1} + i ⊙ g"), "\(text)")
     }
+
+    /// Every shipped live cell: its step opens, and every page fits the box at 80×24 and
+    /// 120×40 (wrapped lines counted).
+    @Test func everyShippedCellsStepFits() throws {
+        var cells = 0
+        for lesson in Fixtures.shipped() {
+            for cell in lesson.modelCells {
+                let step = try Trainer(cell.config).tracedStep()
+                for (width, height) in [(74, 20), (114, 36)] {
+                    for page in StepPages(step: step, example: 0, width: width, height: height).pages {
+                        let lines = page.lines
+                        #expect(lines.count <= height, "\(lesson.id)/\(cell.id) \(page.title) at \(width): \(lines.count) lines")
+                        #expect(lines.allSatisfy { $0.count <= width }, "\(lesson.id)/\(cell.id) \(page.title) at \(width)")
+                    }
+                }
+                cells += 1
+            }
+        }
+        #expect(cells >= 25)
+    }
 }
+

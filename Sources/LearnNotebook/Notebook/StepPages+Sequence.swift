@@ -114,7 +114,8 @@ extension StepPages {
         var lines: [String] = []
         for stage in group.stages {
             lines += formula(stage.name)
-            lines += view(stage.value, name: stage.name, label: Self.short(stage.name), compact: group.stages.count > 1)
+            lines += view(stage.value, name: stage.name, label: Self.short(stage.name), compact: group.stages.count > 1,
+                          above: lines)
         }
         return lines
     }
@@ -130,7 +131,8 @@ extension StepPages {
                 lines.append("∂L/∂\(Self.short(stage.name)): no gradient reaches it")
                 continue
             }
-            lines += view(gradient, name: stage.name, label: "∂L/∂" + Self.short(stage.name), compact: group.stages.count > 1)
+            lines += view(gradient, name: stage.name, label: "∂L/∂" + Self.short(stage.name), compact: group.stages.count > 1,
+                          above: lines)
         }
         return lines
     }
@@ -211,27 +213,35 @@ extension StepPages {
     /// The followed sequence's part of a tensor: `[T, X]` for `[B, T, X]`; per head `[T, X]`
     /// for `[B, h, T, X]`; as a heatmap where it is wide, with min/mean/max.
     /// `compact`: per head one line of min/mean/max, no heatmap (Q, K and V share a page).
-    private func view(_ v: Trace.Values, name: String, label: String, compact: Bool = false) -> [String] {
+    /// `above`: the page's lines before this view; the heatmap takes what is left of ``height``.
+    private func view(_ v: Trace.Values, name: String, label: String, compact: Bool, above: [String]) -> [String] {
         let per = v.data.count / max(1, v.shape.first ?? 1)
         let mine = Array(v.data[(example * per)..<((example + 1) * per)])
-        var lines = ["\(label) \(Self.shape(v.shape)), sequence \(example + 1): " + Self.stats(mine)]
         if compact, v.shape.count == 4 {
             let part = per / v.shape[1]
-            return lines + (0..<v.shape[1]).map { h in
+            return ["\(label) \(Self.shape(v.shape)), sequence \(example + 1), per head:"] + (0..<v.shape[1]).map { h in
                 "  head \(h + 1): " + Self.stats(Array(mine[(h * part)..<((h + 1) * part)]))
             }
         }
+        var lines = ["\(label) \(Self.shape(v.shape)), sequence \(example + 1): " + Self.stats(mine)]
+        // What is left for the maps once the lines above, this one and a window note are drawn.
+        let room = max(4, height - wrapped(above + lines) - 1)
         let rowLabels = tokens.enumerated().map { "\(String($0.offset + 1).leftPadded(2)) \(symbol($0.element))" }
         if v.shape.count == 4 {
             let (heads, t, x) = (v.shape[1], v.shape[2], v.shape[3])
             let maps = (0..<heads).map { Array(mine[($0 * t * x)..<(($0 + 1) * t * x)]) }
             let causal = name.hasSuffix(".masked") || name.hasSuffix(".weights")
-            lines += sideBySide(maps, rows: t, cols: x, labels: rowLabels, height: max(4, height - 6), causal: causal)
+            lines += sideBySide(maps, rows: t, cols: x, labels: rowLabels, height: room, causal: causal)
         } else if v.shape.count == 3 {
             let (t, x) = (v.shape[1], v.shape[2])
-            lines += sideBySide([mine], rows: t, cols: x, labels: rowLabels, height: max(4, height - 6))
+            lines += sideBySide([mine], rows: t, cols: x, labels: rowLabels, height: room)
         }
         return lines
+    }
+
+    /// Lines these take once wrapped to ``width``.
+    private func wrapped(_ lines: [String]) -> Int {
+        lines.map { Notebook.wrap($0, width: width).count }.reduce(0, +)
     }
 
     /// Heatmaps (one per head) side by side as far as the width allows, the rest below; each
