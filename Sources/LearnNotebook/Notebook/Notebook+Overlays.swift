@@ -51,7 +51,8 @@ extension Notebook {
             box(look.tr("knobs · ↑↓ choose, ←→ change, Esc closes"), lines, into: &grid, area: area)
         case .step(let page, let example):
             guard let record = stepRecord else { return }
-            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2)).pages
+            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2),
+                                  glyphs: look.glyphs).pages
             let shown = pages[min(page, pages.count - 1)]
             let title = look.tr("step %@ · %@/%@ %@ · ←→ PgDn ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
             let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }
