@@ -249,8 +249,10 @@ public final class Notebook {
         if askPredictionFirst() { return }
         if now.divergence != nil { state.message = "training diverged: press r to reset"; return }
         if !state.running && now.isDone { goOn() }
-        if !state.running && now.isRewound {
-            state.message = "replaying from step \(scrubTarget ?? now.step) — turn a knob (k) to branch instead"
+        // Said only right after scrubbing: a knob turned since (still on its way to the
+        // training thread) has branched the run, so it is not a replay.
+        if !state.running, let target = scrubTarget {
+            state.message = "replaying from step \(target) — turn a knob (k) to branch instead"
         }
         scrubTarget = nil
         state.running.toggle()
