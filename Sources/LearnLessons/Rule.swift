@@ -63,12 +63,19 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case pathEscape = "path-escape"
     case missingFile = "missing-file"
     case badDataFile = "bad-data-file"
+    // Translations (`Lessons/zh/NN-id.md`).
+    case noOriginal = "no-original"
+    case translationMissing = "translation-missing"
+    case translationExtra = "translation-extra"
+    case translationOrder = "translation-order"
+    case translationModelKey = "translation-model-key"
+    case staleTranslation = "stale-translation"
 
     public var id: String { rawValue }
 
     public var severity: Severity {
         switch self {
-        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect, .suspiciousChoice: .warning
+        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect, .suspiciousChoice, .staleTranslation: .warning
         default: .error
         }
     }
@@ -130,6 +137,12 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .pathEscape: "a data path that leaves the lessons folder (never read)"
         case .missingFile: "a data file that does not exist"
         case .badDataFile: "a data file that is empty, too large, or not UTF-8 text"
+        case .noOriginal: "a translation whose original (`Lessons/NN-id.md`, same file name) does not exist or did not load"
+        case .translationMissing: "a translation that lacks a page, model cell, quiz, hint or choice of its original"
+        case .translationExtra: "a translation with a page, cell, quiz, hint or choice its original does not have"
+        case .translationOrder: "a translated cell or quiz on another page, or in another order, than in the original"
+        case .translationModelKey: "a key that sets up a run (`model`, `steps`, `expect`, …) in a translation: runs are the original's"
+        case .staleTranslation: "a translation made from an older version of its original (`source:` is not the original's stamp)"
         }
     }
 }

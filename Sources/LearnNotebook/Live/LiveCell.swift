@@ -142,6 +142,7 @@ public final class LiveCell {
         if keepSample, let previous {
             value.sample = previous.sample
             value.sampleTarget = previous.sampleTarget
+            value.answers = previous.answers
         }
         inspections[i] = (trainer.step, build, now, value)
         return value

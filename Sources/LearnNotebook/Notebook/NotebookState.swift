@@ -10,6 +10,17 @@ public struct NotebookState: Equatable, Sendable {
         case knobs
         /// Inside one training step: which page of it, and which example is followed.
         case step(page: Int, example: Int)
+        /// The bilingual glossary (`w`), with the highlighted entry.
+        case glossary(selected: Int)
+        /// `/`: the text typed so far and the highlighted hit.
+        case search(query: String, selected: Int)
+    }
+
+    /// A search the student jumped from: `n` goes to its next hit until Esc.
+    public struct Search: Equatable, Sendable {
+        public var query: String
+        public var hits: [PageSearch.Hit]
+        public var current: Int
     }
 
     /// On narrow terminals the text and the panels take turns (`Tab`).
@@ -38,6 +49,8 @@ public struct NotebookState: Equatable, Sendable {
     public var finished: Set<String> = []
     /// A one-line message for the status bar (cleared by the next key).
     public var message: String?
+    /// The search being stepped through, if any.
+    public var search: Search?
 
     public init() {}
 }

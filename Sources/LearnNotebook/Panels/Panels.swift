@@ -7,6 +7,9 @@ import LearnRender
 struct Panels {
     let live: LiveCell
     let look: Look
+    /// Weight and gradient maps keep one scale over the run (the largest entry so far);
+    /// false: each step's own largest entry (`m` switches).
+    var heldScale = true
 
     /// The cell's own run, inspected (cached per step by the live cell).
     var inspection: Inspection { live.inspection(run: 0) }
@@ -46,12 +49,13 @@ struct Panels {
     }
 
     /// The height a panel's content needs at `width`, border included; nil for panels
-    /// that use whatever room they get. Only a samples panel showing an answer beside the
-    /// right one qualifies: its height stays put, where free text would make the layout
+    /// that use whatever room they get. Only a samples panel showing a task's answers
+    /// qualifies: its height stays put, where free text would make the layout
     /// jump with every new sample.
     private func naturalHeight(_ panel: PanelName, width: Int) -> Int? {
-        guard panel == .samples, inspection.sampleTarget != nil else { return nil }
-        return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).lineCount(width: max(1, width - 2)) + 2
+        guard panel == .samples, !inspection.answers.isEmpty else { return nil }
+        let accuracy = accuracyLine(width: width - 2) == nil ? 0 : 1
+        return answerRows(width: width - 2, height: .max).lines.count + 1 + accuracy + 2
     }
 
     /// The smaller side of each panel's box, in square units, for `columns` columns.
@@ -76,7 +80,7 @@ struct Panels {
         case .loss: loss(into: &grid, area: inner)
         case .param: param(into: &grid, area: inner)
         case .fit: fit(into: &grid, area: inner)
-        case .decision: decision(into: &grid, area: inner)
+        case .decision: readout = decision(into: &grid, area: inner, view: view)
         case .weights: readout = matrices(gradients: false, into: &grid, area: inner, view: view)
         case .grads: readout = matrices(gradients: true, into: &grid, area: inner, view: view)
         case .network: network(into: &grid, area: inner)
@@ -87,7 +91,7 @@ struct Panels {
         case .gradflow: gradflow(into: &grid, area: inner)
         case .attention: readout = attention(into: &grid, area: inner, view: view)
         case .positions: readout = positions(into: &grid, area: inner, view: view)
-        case .embeddings: embeddings(into: &grid, area: inner)
+        case .embeddings: readout = embeddings(into: &grid, area: inner, view: view)
         case .samples: samples(into: &grid, area: inner)
         }
         return view == nil ? nil : readout ?? PanelReadout(text: "\(panel.rawValue): no cursor in this panel")
@@ -106,13 +110,19 @@ struct Panels {
             return names.map { "\($0) = \(trainer.metric($0).map(Format.number) ?? "–")" }.joined(separator: "  ")
         case .decision:
             return trainer.metric("accuracy").map { "decision regions · accuracy \(Format.fixed($0 * 100, 0))%" } ?? "decision regions"
-        case .grads: return "gradients"
+        case .grads: return "gradients · " + scaleWords
+        case .weights: return "weights · " + scaleWords
         case .gradflow: return "gradient size at each time step"
         case .positions: return "positional encoding"
-        case .samples: return "samples · temperature \(Format.number(trainer.config.temperature))"
+        case .samples:
+            return inspection.answers.isEmpty ? "samples · temperature \(Format.number(trainer.config.temperature))"
+                                               : "samples · greedy answers"
         default: return panel.rawValue
         }
     }
+
+    /// Which scale the weight and gradient maps use, for their box title.
+    var scaleWords: String { heldScale ? "held scale (m)" : "scale per step (m)" }
 
     /// The cursor drawn over a heatmap cell at (row, column) of what the map shows.
     func cursorMarker(row: Int, column: Int) -> Heatmap.Marker {
