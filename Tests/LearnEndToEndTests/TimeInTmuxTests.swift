@@ -173,8 +173,8 @@ struct TimeInTmuxTests {
         try tmux.send("G")
         #expect(tmux.wait(for: "Which k fits").ok)
         try tmux.send("2")
-        let wrong = tmux.wait(for: "Not quite.")
-        #expect(wrong.ok && wrong.screen.contains("Press 1–2 to try again"), "\(wrong.screen)")
+        let wrong = tmux.wait { $0.contains("Not quite.") && $0.contains("Press 1–2 to try again") }
+        #expect(wrong.ok, "\(wrong.screen)")
         try tmux.send("1")
         let right = tmux.wait(for: "Right. Y = X, so k = 1.")
         #expect(right.ok, "\(right.screen)")

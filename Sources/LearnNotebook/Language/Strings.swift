@@ -41,6 +41,8 @@ public enum Strings {
         "r restart  , < scrub back  k knobs  ? help ": "r 重来  , < 回看  k 旋钮  ? 帮助 ",
         "space goes on  r restart  , < scrub  k knobs  ? help ": "空格 继续  r 重来  , < 回看  k 旋钮  ? 帮助 ",
         "replaying from step %@ — turn a knob (k) to branch instead": "从第 %@ 步回放——想分支就转动旋钮（k）",
+        "this is the start of the run": "这是训练的起点",
+        "this is the furthest step trained — space trains on": "这是已训练到的最远一步——按空格继续训练",
         "→ next  ← back  t contents  ? help  q quit ": "→ 下一页  ← 上一页  t 目录  ? 帮助  q 退出 ",
         "%@ more lines %@ (j)": "还有 %@ 行 %@ (j)",
         "end of page · → next": "本页完 · → 下一页",

@@ -6,14 +6,15 @@ extension Notebook {
     var scrubJump: Int { max(1, (summary?.steps ?? 10) / 10) }
 
     func scrub(by delta: Int) {
-        guard liveCell != nil, let now = summary else { state.message = "nothing to train on this page"; return }
+        guard liveCell != nil, let now = summary else { state.message = look.tr("nothing to train on this page"); return }
         if askPredictionFirst() { return }
         state.running = false
         pause()
         let from = scrubTarget ?? now.step
         let target = min(max(from + delta, 0), now.furthest)
         guard target != from else {
-            state.message = delta < 0 ? "this is the start of the run" : "this is the furthest step trained — space trains on"
+            state.message = delta < 0 ? look.tr("this is the start of the run")
+                : look.tr("this is the furthest step trained — space trains on")
             return
         }
         scrubTarget = target

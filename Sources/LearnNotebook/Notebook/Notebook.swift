@@ -261,8 +261,10 @@ public final class Notebook {
         if askPredictionFirst() { return }
         if now.divergence != nil { state.message = look.tr("training diverged: press r to reset"); return }
         if !state.running && now.isDone { goOn() }
-        if !state.running && now.isRewound {
-            state.message = look.tr("replaying from step %@ — turn a knob (k) to branch instead", scrubTarget ?? now.step)
+        // Said only right after scrubbing: a knob turned since (still on its way to the
+        // training thread) has branched the run, so it is not a replay.
+        if !state.running, let target = scrubTarget {
+            state.message = look.tr("replaying from step %@ — turn a knob (k) to branch instead", target)
         }
         scrubTarget = nil
         state.running.toggle()
