@@ -291,7 +291,7 @@ extension Panels {
         if let validation = trainer.metric("val_accuracy") { entries.append("\(Format.fixed(validation * 100, 0))% held out") }
         let fit = WordFit.entries(entries.map(look.text), width: width, gap: 3)
         guard fit.shown > 0 else { return nil }
-        return entries.prefix(fit.shown).map(look.text).joined(separator: " · ")
+        return look.text(entries.prefix(fit.shown).joined(separator: " · "))
     }
 
     /// The sampled text (and the right answer, where there is one) as a code block.
