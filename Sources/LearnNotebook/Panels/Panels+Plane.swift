@@ -89,7 +89,7 @@ extension Panels {
                 .render(into: &grid, area: numbers.isEmpty ? box : box.inset(bottom: max(0, box.height - mapHeight)))
             // A small parameter's entries are printed too, under its map, as many whole
             // entries as fit.
-            for (y, line) in zip((box.y + mapHeight)..<box.maxY, Self.wrap(numbers, width: box.width)) {
+            for (y, line) in zip(min(box.y + mapHeight, box.maxY)..<box.maxY, Self.wrap(numbers, width: box.width)) {
                 grid.write(line, x: box.x, y: y, clip: box)
             }
             guard let cursor else { continue }
