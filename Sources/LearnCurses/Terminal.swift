@@ -22,7 +22,8 @@ import Darwin
 ///   process; `newterm` returns nil and we report it.
 /// - Raw mode, so Ctrl-C is a key (`.interrupt`) the notebook can answer by saving and
 ///   quitting; Ctrl-Z is handled here (suspend, then a `.resize` event to repaint).
-/// - `setlocale(LC_ALL, "")` for the wide-character API, then `LC_NUMERIC` back to "C"
+/// - `setlocale(LC_ALL, "")` for the wide-character API (`C.UTF-8` when the UTF-8 locale
+///   asked for is not installed), then `LC_NUMERIC` back to "C"
 ///   so that no number the program formats ever depends on the user's locale.
 public final class Terminal {
     public struct Options: Sendable {
@@ -85,7 +86,12 @@ public final class Terminal {
         guard let term = environment("TERM") else { throw .dumbTerminal(term: nil) }
         if term == "dumb" { throw .dumbTerminal(term: term) }
 
-        setlocale(LC_ALL, "")
+        // A UTF-8 locale that is not installed (`LANG=zh_CN.UTF-8` on a machine without
+        // it) would leave the C locale and no wide characters: UTF-8 is what was asked for.
+        if setlocale(LC_ALL, "") == nil, let asked = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap(environment).first,
+           asked.lowercased().filter({ $0 != "-" }).contains("utf8") {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
         setlocale(LC_NUMERIC, "C")
         cn_unblock_terminal_signals()
         let isUTF8 = cn_codeset_is_utf8() != 0

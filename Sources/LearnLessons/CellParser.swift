@@ -38,11 +38,13 @@ struct CellParser {
         let names = keys["names"].flatMap { readNames($0.value, config: config, known: known) } ?? [:]
         let windows = keys["window"].flatMap { readWindows($0.value, panels: panels, config: config, known: known) } ?? [:]
         let exercise = keys["exercise"].flatMap { readExercise($0.value, at: $0.key.location, config: config, knobs: knobs, known: known) }
+        let pace = keys["pace"].flatMap { readPace($0.value, steps: config.steps) }
 
         let failed = report.diagnostics[errorsBefore...].contains { $0.severity == .error }
         guard !failed, let id else { return nil }
         var cell = ModelCell(id: id, config: config, panels: panels, knobs: knobs, expects: expects,
-                             seeds: seeds, compare: compare, predict: predict, exercise: exercise, location: fence)
+                             seeds: seeds, compare: compare, predict: predict, exercise: exercise, pace: pace,
+                             location: fence)
         cell.names = names
         cell.windows = windows
         return cell
@@ -143,6 +145,25 @@ struct CellParser {
         }
         let widths = items.map { report.int($0, key: "layers", range: Limits.layerWidth) }
         return widths.contains(nil) ? nil : widths.compactMap { $0 }
+    }
+
+    /// `pace: 5`: one of the notebook's paces, at which the cell's steps take less than a
+    /// student would wait (a warning: `+` speeds it up).
+    mutating func readPace(_ node: YNode, steps: Int) -> Int? {
+        guard let pace = report.int(node, key: "pace", range: Schema.paces[0]...Schema.paces[Schema.paces.count - 1]) else { return nil }
+        guard Schema.paces.contains(pace) else {
+            let below = Schema.paces.last { $0 < pace }, above = Schema.paces.first { $0 > pace }
+            report.add(.badValue, at: node.location, "`pace` is \(pace), not one of the notebook's paces (\(Schema.paces.map(String.init).joined(separator: ", ")))",
+                       help: "use \([below, above].compactMap { $0.map(String.init) }.joined(separator: " or "))")
+            return nil
+        }
+        let seconds = Double(steps) / Double(pace)
+        if seconds > Cost.slowRunSeconds {
+            report.add(.slowRun, at: node.location,
+                       "at `pace: \(pace)` the \(steps) steps take \(Self.rough(seconds)) s (more than \(Report.format(Cost.slowRunSeconds)) s)",
+                       help: "a faster pace, or fewer `steps`")
+        }
+        return pace
     }
 
     mutating func readSeeds(_ node: YNode) -> [UInt64]? {

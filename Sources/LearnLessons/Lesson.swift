@@ -39,6 +39,8 @@ public struct Lesson: Sendable, Equatable {
     /// A file with errors, standing in the course as one page of its diagnostics (see
     /// ``LoadResult/standIn``); empty for a lesson that loaded.
     public var problems: [Diagnostic]
+    /// The language of a translated lesson (`zh`); nil for an original.
+    public var language: String?
 
     public init(number: Int, id: String, title: String, summary: String, minutes: Int,
                 requires: [String], pages: [Page], path: String, draft: Bool = false, problems: [Diagnostic] = []) {

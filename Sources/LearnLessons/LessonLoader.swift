@@ -6,6 +6,8 @@ public struct LoadResult: Sendable {
     /// Sorted by position; warnings do not stop `lesson` from loading.
     public var diagnostics: [Diagnostic]
     public var path: String
+    /// The language of a translation file (`Lessons/zh/NN-id.md`); nil for an original.
+    public var language: String? = nil
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -17,6 +19,9 @@ public struct FolderResult: Sendable {
     /// One result per `NN-*.md` file, sorted by number (then name); cross-file problems
     /// (duplicate numbers and ids, `requires` cycles) are added to the file they concern.
     public var files: [LoadResult]
+    /// One result per file in the folder's language folders (`zh/NN-id.md`), each checked
+    /// against its original; `lesson` is the translated lesson.
+    public var translations: [LoadResult] = []
 
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
     public var hasErrors: Bool { files.contains(where: \.hasErrors) }
@@ -29,6 +34,10 @@ public enum LessonLoader {
     /// Reads and checks one lesson file. Data paths are confined to the file's folder, and
     /// `requires` must name lesson files (`NN-id.md`) in that folder.
     public static func load(file path: String) -> LoadResult {
+        if let course = courseFolder(ofTranslation: path) {
+            return loadTranslation(path, language: ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent,
+                                   original: load(file: (course as NSString).appendingPathComponent((path as NSString).lastPathComponent)))
+        }
         let bytes: [UInt8]
         switch read(path) {
         case .refused(let result): return result
@@ -65,6 +74,12 @@ public enum LessonLoader {
 
     /// Reads every `NN-*.md` lesson of a folder and checks them together.
     public static func loadFolder(_ folder: String) -> FolderResult {
+        if isLanguageFolder(folder) {
+            let course = (folder as NSString).deletingLastPathComponent
+            let originals = loadFolder(course.isEmpty ? "." : course)
+            let code = (folder as NSString).lastPathComponent
+            return FolderResult(lessons: [], files: [], translations: translations(in: folder, language: code, originals: originals.files))
+        }
         let paths = lessonFiles(in: folder)
         let ids = Set(paths.compactMap { LessonParser.nameParts(($0 as NSString).lastPathComponent)?.id })
         var parsed: [(result: LoadResult, requires: [(id: String, location: SourceLocation)])] = paths.map { path in
@@ -75,10 +90,11 @@ public enum LessonLoader {
         }
         CrossChecks.run(&parsed)
         let files = parsed.map(\.result) + misnamedFiles(in: folder)
-        return FolderResult(lessons: files.compactMap(\.lesson), files: files)
+        let translated = languageFolders(in: folder).flatMap { translations(in: $0.path, language: $0.code, originals: files) }
+        return FolderResult(lessons: files.compactMap(\.lesson), files: files, translations: translated)
     }
 
-    private enum Read {
+    enum Read {
         case bytes([UInt8])
         case refused(LoadResult)
     }
@@ -86,7 +102,7 @@ public enum LessonLoader {
     /// A lesson file's bytes, or why they were not read. The size is checked before a byte
     /// is read (a huge file costs nothing), only regular files are opened (a FIFO would
     /// block), and no more than the limit is ever read, even from a file still growing.
-    private static func read(_ path: String) -> Read {
+    static func read(_ path: String) -> Read {
         let start = SourceLocation(path: path, line: 1, column: 1)
         let refuse = { (rule: Rule, message: String) in Read.refused(LoadResult(lesson: nil, diagnostics: [Diagnostic(rule, at: start, message)], path: path)) }
         var info = stat()

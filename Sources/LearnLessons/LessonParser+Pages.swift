@@ -1,10 +1,32 @@
+/// What a page's blocks may be built from: prose is common to every kind of page (a
+/// lesson's ``Block``, a translation's ``TranslatedBlock``).
+protocol PageBlock {
+    static func prose(_ text: String) -> Self
+}
+
+extension Block: PageBlock {}
+
+/// A page as the walker builds it, before it becomes a ``Page`` (or a translated page).
+struct PageDraft<B: PageBlock> {
+    var id: String
+    var title: String
+    var blocks: [B]
+    var location: SourceLocation
+}
+
+/// What a cell reader is given: the ids used so far in the file, and the number of model
+/// fences on the current page.
+struct CellContext {
+    var ids: [String: SourceLocation] = [:]
+    var modelFences = 0
+}
+
 /// Pages: each `## ` heading starts one; prose, cells, quizzes and hints follow in order.
 extension LessonParser {
-    private struct PageBuilder {
-        var page: Page
+    private struct PageBuilder<B: PageBlock> {
+        var page: PageDraft<B>
         /// Line numbers of the prose since the last block (8 bytes a line, not a copy of it).
         var prose: [Int] = []
-        var modelFences = 0
         /// A cell was written here, even if it did not parse.
         var hadCell = false
 
@@ -19,21 +41,33 @@ extension LessonParser {
                     if k > 0 { text += "\n" }
                     text += source.line(n)
                 }
-                page.blocks.append(.prose(text))
+                page.blocks.append(B.prose(text))
             }
             prose = []
         }
     }
 
     mutating func parsePages(_ items: [Splitter.Item], after frontMatterEnd: Int) -> [Page] {
-        var pages: [Page] = []
-        var current: PageBuilder?
+        walkPages(items, after: frontMatterEnd) { parser, fence, location, context in
+            parser.cellBlock(fence, at: location, ids: &context.ids, builder: &context.modelFences)
+        }
+        .map { Page(id: $0.id, title: $0.title, blocks: $0.blocks, location: $0.location) }
+    }
+
+    /// Splits the items into pages, reading each cell fence (`model`, `quiz`, `hint`) with
+    /// `cell`; every other fence is prose.
+    /// A translation's page ids are its original's, so its headings' ids are not checked
+    /// (`uniquePageIDs: false`).
+    mutating func walkPages<B: PageBlock>(_ items: [Splitter.Item], after frontMatterEnd: Int, uniquePageIDs: Bool = true,
+                                          cell: (inout LessonParser, Splitter.Fence, SourceLocation, inout CellContext) -> B?) -> [PageDraft<B>] {
+        var pages: [PageDraft<B>] = []
+        var current: PageBuilder<B>?
         var reportedOrphan = false
-        var blockIDs: [String: SourceLocation] = [:]
+        var context = CellContext()
         /// The line of the first page with each id (a lookup per heading, not a scan).
         var pageLines: [String: Int] = [:]
 
-        func finish(_ builder: PageBuilder?, into report: inout Report) {
+        func finish(_ builder: PageBuilder<B>?, into report: inout Report) {
             guard var b = builder else { return }
             b.flushProse(source)
             if b.page.blocks.isEmpty, !b.hadCell {
@@ -48,13 +82,14 @@ extension LessonParser {
                 finish(current, into: &report)
                 let location = source.location(line: line, column: column)
                 let (title, id) = headingParts(raw, at: location, index: pages.count + 1)
-                if let first = pageLines[id] {
+                if uniquePageIDs, let first = pageLines[id] {
                     report.add(.duplicateID, at: location, "page id `\(id)` is used twice (first at line \(first))",
                                help: "give one of them an explicit id: `## \(title) {#another-id}`")
                 } else {
                     pageLines[id] = line
                 }
-                current = PageBuilder(page: Page(id: id, title: title, blocks: [], location: location))
+                current = PageBuilder(page: PageDraft(id: id, title: title, blocks: [], location: location))
+                context.modelFences = 0
             case .text(let line):
                 let text = source.line(line)
                 if current == nil {
@@ -98,7 +133,7 @@ extension LessonParser {
                 current?.flushProse(source)
                 current?.hadCell = true
                 guard fence.closed else { continue }
-                if let block = cellBlock(fence, at: location, ids: &blockIDs, builder: &current!.modelFences) {
+                if let block = cell(&self, fence, location, &context) {
                     current?.page.blocks.append(block)
                 }
             }
@@ -136,7 +171,7 @@ extension LessonParser {
     }
 
     /// A model, quiz or hint block, or nil (after reporting why).
-    private mutating func cellBlock(_ fence: Splitter.Fence, at location: SourceLocation, ids: inout [String: SourceLocation],
+    mutating func cellBlock(_ fence: Splitter.Fence, at location: SourceLocation, ids: inout [String: SourceLocation],
                                     builder modelFences: inout Int) -> Block? {
         if fence.body.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
             report.add(.emptyBlock, at: location, "this `\(fence.info)` block is empty")
@@ -180,12 +215,12 @@ extension LessonParser {
         return block
     }
 
-    private func idValue(_ node: YNode) -> String? {
+    func idValue(_ node: YNode) -> String? {
         guard case .mapping(let pairs) = node.value else { return nil }
         return pairs.first { $0.key.scalar == "id" }?.value.scalar
     }
 
-    private func idLocation(_ node: YNode) -> SourceLocation? {
+    func idLocation(_ node: YNode) -> SourceLocation? {
         guard case .mapping(let pairs) = node.value else { return nil }
         return pairs.first { $0.key.scalar == "id" }?.value.location
     }

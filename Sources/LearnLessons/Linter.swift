@@ -26,7 +26,7 @@ public enum Linter {
             if isDirectory.boolValue {
                 let folder = LessonLoader.loadFolder(path)
                 if folder.files.isEmpty { emptyFolders.append(path) }
-                results += folder.files
+                results += folder.files + folder.translations
             } else {
                 results.append(LessonLoader.load(file: path))
             }

@@ -63,12 +63,19 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
     case pathEscape = "path-escape"
     case missingFile = "missing-file"
     case badDataFile = "bad-data-file"
+    // Translations (`Lessons/zh/NN-id.md`).
+    case noOriginal = "no-original"
+    case translationMissing = "translation-missing"
+    case translationExtra = "translation-extra"
+    case translationOrder = "translation-order"
+    case translationModelKey = "translation-model-key"
+    case staleTranslation = "stale-translation"
 
     public var id: String { rawValue }
 
     public var severity: Severity {
         switch self {
-        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect, .suspiciousChoice: .warning
+        case .emptyPage, .unknownBlock, .unusedKey, .slowRun, .lookAlike, .vacuousExpect, .suspiciousChoice, .staleTranslation: .warning
         default: .error
         }
     }
@@ -115,7 +122,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .incompatible: "settings that cannot go together (e.g. `embed` not divisible by `heads`)"
         case .dataMismatch: "a dataset the model cannot learn"
         case .tooCostly: "a run estimated above \(Report.format(Cost.maxSecondsPerStep)) s a step or \(Report.format(Cost.maxBytes / 1e9)) GB of memory (at \(Report.format(Cost.flopsPerSecond / 1e9)) GFLOP/s)"
-        case .slowRun: "a run estimated above \(Report.format(Cost.slowSecondsPerStep)) s a step, or \(Report.format(Cost.slowRunSeconds)) s in all"
+        case .slowRun: "a run estimated above \(Report.format(Cost.slowSecondsPerStep)) s a step, or \(Report.format(Cost.slowRunSeconds)) s in all (at its `pace`, too)"
         case .panelMismatch: "a panel that does not fit the model or data"
         case .metricMismatch: "a metric that the run does not have (accuracy on regression, val_ without validation)"
         case .knobMismatch: "a knob that does nothing for this model or data"
@@ -130,6 +137,12 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .pathEscape: "a data path that leaves the lessons folder (never read)"
         case .missingFile: "a data file that does not exist"
         case .badDataFile: "a data file that is empty, too large, or not UTF-8 text"
+        case .noOriginal: "a translation whose original (`Lessons/NN-id.md`, same file name) does not exist or did not load"
+        case .translationMissing: "a translation that lacks a page, model cell, quiz, hint or choice of its original"
+        case .translationExtra: "a translation with a page, cell, quiz, hint or choice its original does not have"
+        case .translationOrder: "a translated cell or quiz on another page, or in another order, than in the original"
+        case .translationModelKey: "a key that sets up a run (`model`, `steps`, `expect`, …) in a translation: runs are the original's"
+        case .staleTranslation: "a translation made from an older version of its original (`source:` is not the original's stamp)"
         }
     }
 }

@@ -4,10 +4,13 @@ import LearnRender
 public struct Look: Sendable, Equatable {
     public var glyphs: GlyphSet
     public var tier: ColorTier
+    /// The interface's language (``Strings``); nil is English.
+    public var language: String?
 
-    public init(glyphs: GlyphSet, tier: ColorTier) {
+    public init(glyphs: GlyphSet, tier: ColorTier, language: String? = nil) {
         self.glyphs = glyphs
         self.tier = tier
+        self.language = language
     }
 
     /// Text as this look can show it: unchanged in Unicode, spelled in ASCII otherwise.

@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let loaded = try LessonSource.gather(paths.isEmpty ? [LessonSource.folder(global)] : paths, drafts: drafts)
+            let loaded = try LessonSource.gather(paths.isEmpty ? [LessonSource.folder(global)] : paths, drafts: drafts, language: global.language)
             var lessons = loaded.lessons
             if let cell {
                 lessons = lessons.compactMap { lesson in

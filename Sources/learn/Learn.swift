@@ -14,7 +14,7 @@ struct Learn: ParsableCommand {
             when its standard output or error cannot be written (closed, or a full disk).
             """,
         version: BuildInfo.version,
-        subcommands: [Open.self, List.self, Lint.self, CheckCommand.self, Render.self, TraceCommand.self, Bench.self],
+        subcommands: [Open.self, List.self, Lint.self, CheckCommand.self, Render.self, TraceCommand.self, Step.self, Bench.self],
         defaultSubcommand: Open.self)
 }
 
@@ -25,7 +25,8 @@ extension Learn {
     static func main() {
         StandardStreams.holdClosedDescriptors()
         do {
-            var command = try parseAsRoot()
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() }
+            var command = try parseAsRoot(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()), commands: names))
             try command.run()
         } catch {
             let message = fullMessage(for: error)

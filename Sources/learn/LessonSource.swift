@@ -53,16 +53,29 @@ enum LessonSource {
     }
 
     /// Reads files and folders; a path that does not exist ends the command (exit 2), a
-    /// lesson with errors does not: it comes back as `errors` and a stand-in.
-    static func gather(_ paths: [String], drafts: Bool) throws -> Loaded {
+    /// lesson with errors does not: it comes back as `errors` and a stand-in. In a
+    /// `language`, each lesson with a translation that loaded is the translated lesson; a
+    /// translation with errors is reported in `errors`, and its lesson stays the original.
+    static func gather(_ paths: [String], drafts: Bool, language: String?) throws -> Loaded {
         var loaded = Loaded(lessons: [], standIns: [], errors: [], searched: paths)
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw Failure(code: 2, message: "\(path): no such file or folder")
             }
-            let results = isDirectory.boolValue ? LessonLoader.loadFolder(path).files : [LessonLoader.load(file: path)]
-            for result in results {
+            if isDirectory.boolValue {
+                let folder = LessonLoader.loadFolder(path)
+                let translated = Dictionary(folder.lessons(language: language).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+                for result in folder.files {
+                    if let lesson = result.lesson.map({ translated[$0.path] ?? $0 }), drafts || !lesson.draft { loaded.lessons.append(lesson) }
+                    if let standIn = result.standIn { loaded.standIns.append(standIn) }
+                    loaded.errors += result.diagnostics.filter { $0.severity == .error }
+                }
+                for result in folder.translations where result.language == language {
+                    loaded.errors += result.diagnostics.filter { $0.severity == .error }
+                }
+            } else {
+                let result = LessonLoader.load(file: path)
                 if let lesson = result.lesson, drafts || !lesson.draft { loaded.lessons.append(lesson) }
                 if let standIn = result.standIn { loaded.standIns.append(standIn) }
                 loaded.errors += result.diagnostics.filter { $0.severity == .error }
@@ -86,6 +99,7 @@ enum LessonSource {
     static func course(_ options: GlobalOptions, lesson: String? = nil) throws -> (lessons: [Lesson], index: Int?) {
         var folder = try folder(options)
         var file: String?
+        var language = options.language
         if let lesson, looksLikePath(lesson) {
             let absolute = LessonsLocator.absolute(lesson, in: FileManager.default.currentDirectoryPath)
             var isDirectory: ObjCBool = false
@@ -96,8 +110,15 @@ enum LessonSource {
                 folder = (absolute as NSString).deletingLastPathComponent
                 file = absolute
             }
+            // A translation (`Lessons/zh/01-kx.md`) opens its course in its language.
+            if LessonLoader.isLanguageFolder(folder) {
+                let course = (folder as NSString).deletingLastPathComponent
+                language = (folder as NSString).lastPathComponent
+                folder = course
+                file = file.map { (course as NSString).appendingPathComponent(($0 as NSString).lastPathComponent) }
+            }
         }
-        let loaded = try gather([folder], drafts: true)
+        let loaded = try gather([folder], drafts: true, language: language)
         let lessons = (loaded.lessons.filter { !$0.draft || $0.path == file } + loaded.standIns).sorted { ($0.number, $0.path) < ($1.number, $1.path) }
         guard !lessons.isEmpty else { throw Failure(code: 2, message: "no lessons found in \(folder)") }
         if let file {
@@ -110,6 +131,12 @@ enum LessonSource {
         return (lessons, try find(lesson, in: lessons))
     }
 
+    /// The interface's language: `--lang`, `LEARN_LANG` or the locale, else the language of
+    /// a translation named by path (`learn Lessons/zh/01-kx.md`).
+    static func interfaceLanguage(_ options: GlobalOptions, course lessons: [Lesson]) -> String? {
+        options.language ?? lessons.lazy.compactMap(\.language).first
+    }
+
     /// A lesson argument meant as a path rather than a number, id or file name.
     static func looksLikePath(_ s: String) -> Bool {
         s.contains("/") || s.hasSuffix(".md") || s.hasSuffix(".markdown") || s == "." || s == ".."
@@ -118,7 +145,7 @@ enum LessonSource {
     /// The lessons of the folder in use, for commands that need every lesson valid (`bench`):
     /// any error ends the command with the diagnostics and exit code 2.
     static func load(_ options: GlobalOptions) throws -> [Lesson] {
-        let loaded = try gather([folder(options)], drafts: false)
+        let loaded = try gather([folder(options)], drafts: false, language: options.language)
         if !loaded.errors.isEmpty {
             throw Failure(code: 2, message: loaded.errors.map(DiagnosticFormatter.text).joined(separator: "\n")
                           + "\n\(loaded.errors.count) error\(loaded.errors.count == 1 ? "" : "s"): fix the lessons (learn lint shows every problem)")

@@ -12,6 +12,9 @@ struct List: ParsableCommand {
     func run() throws {
         try reporting {
             let lessons = try LessonSource.course(global).lessons
+            let language = LessonSource.interfaceLanguage(global, course: lessons)
+            let say = { (english: String, values: [String]) in Strings.text(english, language: language, values) }
+            let titleWidth = max(42, (lessons.map { DisplayWidth.of($0.title) }.max() ?? 0) + 1)
             let (progress, warning) = ProgressStore(course: LessonSource.courseFolder(of: lessons)).load()
             if let warning { output("note: \(warning)\n") }
             for lesson in lessons {
@@ -24,9 +27,12 @@ struct List: ParsableCommand {
                 let right = quizzes.filter { progress.answers["\(lesson.id)/\($0.id)"] == $0.answer }.count
                 let exercises = lesson.modelCells.filter { $0.exercise != nil }
                 let solved = exercises.filter { progress.solved.contains("\(lesson.id)/\($0.id)") }.count
-                output("\(mark) \(number)  \(lesson.title + String(repeating: " ", count: max(0, 42 - DisplayWidth.of(lesson.title)))) "
-                       + "\(lesson.minutes) min  \(right)/\(quizzes.count) questions right"
-                       + (exercises.isEmpty ? "" : "  \(solved)/\(exercises.count) exercises") + "\n")
+                // A lesson not (yet) translated says so, quietly, at the end of its line.
+                let untranslated = language != nil && lesson.language == nil && lesson.problems.isEmpty
+                output("\(mark) \(number)  \(lesson.title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(lesson.title)))) "
+                       + say("%@ min", ["\(lesson.minutes)"]) + "  " + say("%@/%@ questions right", ["\(right)", "\(quizzes.count)"])
+                       + (exercises.isEmpty ? "" : "  " + say("%@/%@ exercises", ["\(solved)", "\(exercises.count)"]))
+                       + (untranslated ? "  " + say("(in English: not translated yet)", []) : "") + "\n")
             }
         }
     }

@@ -56,7 +56,8 @@ struct Open: ParsableCommand {
                       learn check                   run every lesson headless
                     """)
             }
-            let look = Look(glyphs: global.ascii || !terminal.isUTF8 ? .ascii : .unicode, tier: terminal.colorTier)
+            let look = Look(glyphs: global.ascii || !terminal.isUTF8 ? .ascii : .unicode, tier: terminal.colorTier,
+                            language: LessonSource.interfaceLanguage(global, course: lessons))
             // The page about to open is marked as open by this process before its cell is
             // built, so a crash there is known at the next start (`Progress.openBy`).
             var saved = progress

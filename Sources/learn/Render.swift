@@ -43,7 +43,8 @@ struct Render: ParsableCommand {
                               : "\(lessons[index].title) has no page '\(page)'; its pages are: \(pages.map(\.id).joined(separator: ", "))")
             }
             let tier = color.tier(noColor: global.noColor)
-            let look = Look(glyphs: global.ascii ? .ascii : .unicode, tier: tier)
+            let look = Look(glyphs: global.ascii ? .ascii : .unicode, tier: tier,
+                            language: LessonSource.interfaceLanguage(global, course: lessons))
             var state = NotebookState()
             state.lesson = index
             state.page = number - 1

@@ -38,11 +38,11 @@ import Testing
     }
 
     @Test func applyReplacesOnlyBetweenMarkers() {
-        let text = "intro\n<!-- BEGIN GENERATED: rules -->\nstale\n<!-- END GENERATED: rules -->\noutro\n"
+        let text = "intro\n<!-- BEGIN GENERATED: rules -->\nOLD TABLE TEXT\n<!-- END GENERATED: rules -->\noutro\n"
         let out = GuideTables.apply(to: text)
         #expect(out.hasPrefix("intro\n<!-- BEGIN GENERATED: rules -->\n| rule |"))
         #expect(out.hasSuffix("\n<!-- END GENERATED: rules -->\noutro\n"))
-        #expect(!out.contains("stale"))
+        #expect(!out.contains("OLD TABLE TEXT"))
         #expect(GuideTables.apply(to: out) == out)
     }
 

@@ -25,6 +25,18 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         return text + page + after
     }
 
+    /// A Chinese translation of `lesson(after:)`: front matter lines 1…8, `## 页` on line
+    /// 10, then `body` from line 12.
+    static func translation(of original: String = lesson(), source: String? = nil, body: String = "```model\nuse: c\n```\n") -> String {
+        "---\nlearn: 1\nid: demo\nlang: zh\nsource: \(source ?? Translation.stamp(of: Array(original.utf8)))\ntitle: 演示\nsummary: 演示。\n---\n\n## 页\n\n" + body
+    }
+
+    /// A case linting `zh/01-demo.md` beside its original.
+    static func translated(_ rule: Rule, _ text: String, _ line: Int, _ column: Int, original: String = lesson(),
+                           extra: [String: String] = [:]) -> RuleCase {
+        make(rule, text, line, column, name: "zh/01-demo.md", extra: extra.merging(["01-demo.md": original]) { a, _ in a })
+    }
+
     static func cell(_ extra: String...) -> String {
         lesson(cell: ["id: c", "model: mlp", "data: xor", "steps: 10"] + extra)
     }
@@ -85,6 +97,10 @@ let ruleCases: [RuleCase] = {
         C.make(.slowRun, C.lesson(cell: ["id: c", "model: transformer", "data: copy", "steps: 10", "embed: 256", "blocks: 3",
                                          "batch: 256", "length: 32"]), 15, 8),
         C.make(.unusedKey, C.lesson(cell: ["id: c", "model: lstm", "data: copy", "steps: 10", "context: 4", "length: 11"]), 16, 1),
+        C.make(.badValue, C.cell("pace: 30"), 16, 7),
+        C.make(.outOfRange, C.cell("pace: 0"), 16, 7),
+        C.make(.slowRun, C.lesson(cell: ["id: c", "model: mlp", "data: xor", "steps: 5000", "pace: 5"]), 16, 7),
+        C.make(.unknownKey, C.cell("compare: [{label: a, pace: 5}]"), 16, 22),
         C.make(.panelMismatch, C.cell("panels: [loss, gates]"), 16, 16),
         C.make(.metricMismatch, C.lesson(cell: ["id: c", "model: mlp", "data: sin", "steps: 10", "expect: [accuracy > 0.5]"]), 16, 10),
         C.make(.knobMismatch, C.cell("knobs: {temperature: [0.1, 2]}"), 16, 9),
@@ -101,6 +117,17 @@ let ruleCases: [RuleCase] = {
         C.make(.missingFile, C.lesson(cell: ["id: c", "model: lstm", "data: data/none.txt", "steps: 10"]), 14, 7),
         C.make(.badDataFile, C.lesson(cell: ["id: c", "model: lstm", "data: data/bad.txt", "steps: 10"]), 14, 7,
                extra: ["data/bad.txt": "ok\u{0}"]),
+    ]
+    let twoPages = C.lesson(after: "\n## Next\n\nText.\n")
+    cases += [
+        C.make(.noOriginal, C.translation(), 1, 1, name: "zh/01-demo.md",
+               extra: ["02-x.md": C.lesson().replacingOccurrences(of: "id: demo", with: "id: x")]),
+        C.translated(.translationMissing, C.translation(body: "Text.\n"), 10, 4),
+        C.translated(.translationExtra, C.translation(body: "```model\nuse: c\n```\n\n## 多\n\n字。\n"), 16, 4),
+        C.translated(.translationOrder, C.translation(of: twoPages, body: "文字。\n\n## 下一页\n\n```model\nuse: c\n```\n"), 16, 4,
+                     original: twoPages),
+        C.translated(.translationModelKey, C.translation(body: "```model\nuse: c\nsteps: 10\n```\n"), 14, 1),
+        C.translated(.staleTranslation, C.translation(source: "000000000000"), 5, 9),
     ]
     cases.append(RuleCase(rule: .binaryFile, files: ["01-demo.md": Array("---\nab".utf8) + [0, 1]], line: 2, column: 3))
     cases.append(RuleCase(rule: .badEncoding, files: ["01-demo.md": Array("---\nlearn: 1\nid: dé".utf8) + [0xFF, 0x41]], line: 3, column: 7))
@@ -141,6 +168,18 @@ let ruleCases: [RuleCase] = {
         #expect(d.first { $0.rule == .unknownKey }?.help == "did you mean `steps`?")
         #expect(d.first { $0.rule == .unknownOptimizer }?.help == "did you mean `adam`?")
         #expect(d.first { $0.rule == .duplicateKey } == nil)
+    }
+
+    /// `pace:` is one of the notebook's paces; the message lists them and the help names
+    /// the two nearest.
+    @Test func aPaceOffTheListNamesTheNearestPaces() throws {
+        let dir = try Fixtures.folder(["01-demo.md": RuleCase.cell("pace: 30")])
+        let d = try #require(LessonLoader.load(file: dir + "/01-demo.md").diagnostics.first { $0.rule == .badValue })
+        #expect(d.message == "`pace` is 30, not one of the notebook's paces (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000)")
+        #expect(d.help == "use 25 or 50")
+        let fine = try Fixtures.folder(["01-demo.md": RuleCase.cell("pace: 25")])
+        let lesson = try #require(LessonLoader.load(file: fine + "/01-demo.md").lesson)
+        #expect(lesson.modelCells.first?.pace == 25)
     }
 
     @Test func allProblemsOfAFileAreReportedAtOnce() throws {

@@ -89,18 +89,21 @@ enum Fixtures {
         try load(["01-kx.md": kx, "02-perceptron.md": perceptron])
     }
 
-    /// Lesson files by name, written to a temporary folder and loaded; any error throws.
-    static func load(_ files: [String: String]) throws -> [Lesson] {
+    /// Lesson files by name (`zh/01-kx.md` in a language folder), written to a temporary
+    /// folder and loaded, in `language`; any error throws.
+    static func load(_ files: [String: String], language: String? = nil) throws -> [Lesson] {
         let folder = NSTemporaryDirectory() + "learn-notebook-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in files {
+            try FileManager.default.createDirectory(atPath: (folder + "/" + name as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
             try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
         }
         let result = LessonLoader.loadFolder(folder)
-        let errors = result.diagnostics.filter { $0.severity == .error }
+        let errors = (result.files + result.translations).flatMap(\.diagnostics).filter { $0.severity == .error }
         guard errors.isEmpty else { throw FixtureError(message: errors.map(DiagnosticFormatter.text).joined(separator: "\n")) }
-        return result.lessons
+        return result.lessons(language: language)
     }
 
     /// The repository's shipped lessons.

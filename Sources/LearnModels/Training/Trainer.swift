@@ -8,7 +8,7 @@ import LearnTensor
 /// the initial weights', and the training stream (batches, epoch order). Same config,
 /// same numbers.
 public final class Trainer {
-    public private(set) var config: RunConfig
+    public internal(set) var config: RunConfig
     /// Steps done.
     public internal(set) var step = 0
     public internal(set) var divergence: Divergence?
@@ -19,15 +19,15 @@ public final class Trainer {
     public internal(set) var validationHistory: [(step: Int, loss: Double, accuracy: Double?)] = []
     /// History of every scalar (one-element) parameter: its value before step 1, then after
     /// every step (so `count == step + 1`). For the `param` panel (kx: "k").
-    public private(set) var scalarHistory: [String: [Double]] = [:]
+    public internal(set) var scalarHistory: [String: [Double]] = [:]
     /// The largest |entry| of each parameter and of its gradient so far in this run (the
     /// values from before step 1, the gradients from step 1): a heatmap drawn on this
     /// scale holds it across steps, so a gradient that fades is seen fading.
-    public private(set) var peaks: [String: (value: Double, grad: Double)] = [:]
+    public internal(set) var peaks: [String: (value: Double, grad: Double)] = [:]
 
     let data: TrainingData
     private(set) var network: Network
-    private(set) var optimizer: any Optimizer
+    var optimizer: any Optimizer
     var sampler: BatchSampler
     /// Parameters in convention order (cached: the list never changes during a run).
     private(set) var namedTensors: [(name: String, tensor: Tensor)]

@@ -12,7 +12,7 @@ extension Notebook {
     /// Says what to do when a key would train before the prediction is answered.
     func askPredictionFirst() -> Bool {
         guard let quiz = pendingPrediction else { return false }
-        state.message = "predict first: press 1–\(quiz.choices.count), then the run starts"
+        state.message = look.tr("predict first: press 1–%@, then the run starts", quiz.choices.count)
         return true
     }
 
@@ -24,6 +24,6 @@ extension Notebook {
               !state.solved.contains(exerciseKey(cell)), let now = summary, now.hasEnded,
               exercise.isMet(now.goal) else { return }
         state.solved.insert(exerciseKey(cell))
-        state.message = "exercise solved!"
+        state.message = look.tr("exercise solved!")
     }
 }

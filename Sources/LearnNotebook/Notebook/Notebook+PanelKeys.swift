@@ -9,24 +9,24 @@ extension Notebook {
         let panels = liveCell?.cell.panels ?? []
         switch key {
         case .char("f"):
-            guard !panels.isEmpty else { state.message = "this page has no panels"; return true }
+            guard !panels.isEmpty else { state.message = look.tr("this page has no panels"); return true }
             state.view = state.view.focusingNext(of: panels.count)
             state.focus = .panels
             return true
         case .char("z"):
-            guard !panels.isEmpty else { state.message = "this page has no panels"; return true }
+            guard !panels.isEmpty else { state.message = look.tr("this page has no panels"); return true }
             if state.view.focused == nil { state.view.focused = 0 }
             state.view.zoomed.toggle()
             state.focus = .panels
             return true
         case .char("m"):
             guard panels.contains(where: { $0 == .weights || $0 == .grads }) else {
-                state.message = "no weight or gradient maps on this page"
+                state.message = look.tr("no weight or gradient maps on this page")
                 return true
             }
             state.view.perStepScale.toggle()
-            state.message = state.view.perStepScale ? "maps scaled to this step's largest entry"
-                                                    : "maps hold one scale: the largest entry so far in the run"
+            state.message = look.tr(state.view.perStepScale ? "maps scaled to this step's largest entry"
+                                                            : "maps hold one scale: the largest entry so far in the run")
             return true
         case .tab where state.view.focused != nil:
             state.view = state.view.cleared
@@ -49,11 +49,11 @@ extension Notebook {
         case .right: state.view.column = min(state.view.column + 1, max(0, (shown?.columns ?? 1) - 1))
         case .char("<"), .char(">"):
             let maps = shown?.maps ?? 1
-            guard maps > 1 else { state.message = "this panel has one map"; return true }
+            guard maps > 1 else { state.message = look.tr("this panel has one map"); return true }
             let now = state.view.map ?? shown?.map ?? 0
             state.view.map = (now + (key == .char(">") ? 1 : maps - 1)) % maps
         case .pageUp, .pageDown:
-            guard let shown, shown.scroll.count > 1 else { state.message = "the whole panel is on screen"; return true }
+            guard let shown, shown.scroll.count > 1 else { state.message = look.tr("the whole panel is on screen"); return true }
             let step = key == .pageUp ? -shown.page : shown.page
             state.view.scroll = min(max(state.view.scroll + step, shown.scroll.lowerBound), shown.scroll.upperBound)
         default: return false

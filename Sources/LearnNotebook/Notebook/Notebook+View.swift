@@ -29,8 +29,8 @@ extension Notebook {
     }
 
     private func tooSmall(into grid: inout CellGrid) {
-        let lines = ["terminal too small", "need \(Self.minimumWidth)×\(Self.minimumHeight)",
-                     "have \(grid.width)×\(grid.height)", "q quits"]
+        let lines = [look.tr("terminal too small"), look.tr("need %@×%@", Self.minimumWidth, Self.minimumHeight),
+                     look.tr("have %@×%@", grid.width, grid.height), look.tr("q quits")]
         for (i, line) in lines.map(look.text).enumerated() {
             let y = grid.height / 2 - 2 + i
             grid.write(line, x: max(0, (grid.width - DisplayWidth.of(line)) / 2), y: y)
@@ -41,7 +41,7 @@ extension Notebook {
         grid.fill(area, with: Cell(" ", style: Look.header))
         let lesson = currentLesson
         let left = look.text(" learn · \(twoDigits(lesson.number)) \(lesson.title)")
-        let right = "page \(state.page + 1)/\(max(1, lesson.pages.count)) "
+        let right = look.tr("page %@/%@", state.page + 1, max(1, lesson.pages.count)) + " "
         let rightWidth = DisplayWidth.of(right)
         grid.write(left, x: 0, y: area.y, style: Look.header, clip: area.inset(right: rightWidth + 1))
         grid.write(right, x: area.maxX - rightWidth, y: area.y, style: Look.header, clip: area)
@@ -76,6 +76,10 @@ extension Notebook {
             wrappedText = (markdown, area.width, TextBlock(markdown: markdown, glyphs: look.glyphs).lines(width: area.width))
         }
         let wrapped = wrappedText?.lines ?? []
+        if let target = scrollTarget {
+            scrollTarget = nil
+            state.scroll = max(0, (Self.firstLine(holding: target, in: wrapped) ?? 0) - 2)
+        }
         let lines = wrapped.count
         guard lines > area.height, area.height > 1 else {
             scrollLimit = 0
@@ -88,13 +92,13 @@ extension Notebook {
         TextBlock.render(wrapped, scrollOffset: scroll, into: &grid, area: page)
         let below = lines - scroll - page.height
         let arrow = look.glyphs.isUnicode ? "↓" : "v"
-        let marker = look.text(below > 0 ? "\(below) more lines \(arrow) (j)" : "end of page · → next")
+        let marker = look.text(below > 0 ? look.tr("%@ more lines %@ (j)", below, arrow) : look.tr("end of page · → next"))
         grid.write(marker, x: area.maxX - DisplayWidth.of(marker), y: area.maxY - 1, style: Look.dim, clip: area)
     }
 
     private func live(_ panels: [PanelName], into grid: inout CellGrid, area: Rect) {
         if let error = liveCellError {
-            grid.write(look.text("this cell cannot run: \(error)"), x: area.x, y: area.y, style: Look.alert, clip: area)
+            grid.write(look.text(look.tr("this cell cannot run: %@", error)), x: area.x, y: area.y, style: Look.alert, clip: area)
             return
         }
         guard liveCell != nil else { return }
@@ -128,7 +132,7 @@ extension Notebook {
             grid.fill(banner, with: Cell(" ", style: Look.alert))
             // The step that broke did not finish: the panels show the one before it.
             let what = divergence.place == .loss ? "loss" : divergence.tensor
-            grid.write(look.text(" diverged in step \(divergence.step): \(what) became \(divergence.value) · showing step \(cell.step) · r resets"),
+            grid.write(look.text(look.tr(" diverged in step %@: %@ became %@ · showing step %@ · r resets", divergence.step, what, divergence.value, cell.step)),
                        x: area.x, y: area.y,
                        style: Look.alert, clip: banner)
             panelArea = area.inset(top: 1)
@@ -141,12 +145,13 @@ extension Notebook {
         var left = " "
         if liveCell != nil, let now = summary {
             let glyph = look.glyphs.isUnicode ? (isTraining ? "▶" : "⏸") : (isTraining ? ">" : "=")
-            let word = now.divergence != nil ? "diverged" : isTraining ? "training" : now.isDone ? "done" : "paused"
-            left += "\(glyph) \(word)  step \(now.step)/\(now.steps)"
-            if let loss = now.loss { left += "  loss \(Format.number(loss))" }
-            left += "  lr \(Format.number(now.lr))"
-            left += "  pace ≤\(Format.number(Speed.stepsPerSecond(state.speed))) steps/s"
-            if isTraining, let fps = framesPerSecond { left += "  \(Format.fixed(fps, 0)) fps" }
+            let word = now.divergence != nil ? "diverged" : isTraining ? (now.isRewound ? "replaying" : "training")
+                : now.isRewound ? "rewound" : now.isDone ? "done" : "paused"
+            left += "\(glyph) \(look.tr(word))  " + look.tr("step %@/%@", now.step, now.steps)
+            if let loss = now.loss { left += "  " + look.tr("loss %@", Format.number(loss)) }
+            left += "  " + look.tr("lr %@", Format.number(now.lr))
+            left += "  " + look.tr("pace ≤%@ steps/s", Format.number(Speed.stepsPerSecond(state.speed)))
+            if isTraining, let fps = framesPerSecond { left += "  " + look.tr("%@ fps", Format.fixed(fps, 0)) }
         }
         if let message = state.message {
             left += "  · " + message
@@ -154,8 +159,7 @@ extension Notebook {
             left = " " + readout.text
         }
         left = look.text(left)
-        let hints = look.text(pendingPrediction.map { "1–\($0.choices.count) predict first, then it runs  ? help " }
-                              ?? (liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "))
+        let hints = look.text(keyHints)
         let hintWidth = DisplayWidth.of(hints)
         grid.write(left, x: area.x, y: area.y, style: Look.status, clip: area)
         // The key hints only where they fit beside the whole status.
@@ -164,5 +168,24 @@ extension Notebook {
         }
     }
 
+    /// The keys that matter now, at the right of the status line.
+    private var keyHints: String {
+        if let prediction = pendingPrediction { return look.tr("1–%@ predict first, then it runs  ? help ", prediction.choices.count) }
+        guard liveCell != nil, let now = summary else { return look.tr("→ next  ← back  t contents  ? help  q quit ") }
+        if isTraining { return look.tr("space pause  , < scrub back  k knobs  ? help ") }
+        if now.isRewound { return look.tr("space replays  k branches  , . < > scrub  ? help ") }
+        if now.divergence != nil { return look.tr("r restart  , < scrub back  k knobs  ? help ") }
+        if now.isDone { return look.tr("space goes on  r restart  , < scrub  k knobs  ? help ") }
+        return look.tr("space run  s step  r restart  , < scrub  k knobs  ? help ")
+    }
+
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// The first wrapped line holding `text` (ignoring case), or its start when the text
+    /// is broken across lines.
+    static func firstLine(holding text: String, in lines: [[Cell]]) -> Int? {
+        let texts = lines.map { $0.map(\.text).joined().lowercased() }
+        let needle = text.lowercased()
+        return texts.firstIndex { $0.contains(needle) } ?? texts.firstIndex { $0.contains(String(needle.prefix(3))) }
+    }
 }

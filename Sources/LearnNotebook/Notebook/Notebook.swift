@@ -36,11 +36,18 @@ public final class Notebook {
     var focusedReadout: PanelReadout?
     /// The training step the step-through view shows (`x`).
     var stepRecord: StepTrace?
+    /// The step the scrub keys last asked for, until another change to the cell (the
+    /// training thread may not have got there yet, so the next key counts from here).
+    var scrubTarget: Int?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
     /// The page text wrapped for a width, kept while neither changes (wrapping is most of
     /// a frame's work otherwise).
     var wrappedText: (markdown: String, width: Int, lines: [[Cell]])?
+    /// Text to scroll into view when the page is next drawn (a search hit, a glossary term).
+    var scrollTarget: String?
+    /// The course's term pairs (``Glossary``), found once.
+    private(set) lazy var glossary = Glossary.entries(in: lessons)
 
     /// Called just before a page's cell is built (the notebook saves where it is, so a
     /// crash in there is known at the next start).
@@ -101,11 +108,14 @@ public final class Notebook {
     }
 
     /// Changes the live cell: at once without a training thread, else after the step
-    /// under way. The returned message is shown in the status line.
-    private func change(_ body: @escaping (LiveCell) -> String?) {
+    /// under way. The returned message is shown in the status line. A `replacing` change
+    /// takes the place of one still waiting (a scrub key held down moves to where it
+    /// ends, not through every step on the way).
+    func change(replacing: Bool = false, _ body: @escaping (LiveCell) -> String?) {
         guard let cell = liveCell else { return }
+        if !replacing { scrubTarget = nil }
         if let worker {
-            worker.perform(tag: keysHandled, body)
+            worker.perform(tag: keysHandled, replacing: replacing, body)
         } else if let message = body(cell) {
             state.message = message
         }
@@ -118,6 +128,7 @@ public final class Notebook {
         keysHandled += 1
         if let overlay = state.overlay { return handle(key, in: overlay) }
         if handlePanelKey(key) { return .none }
+        if handleSearchKey(key) { return .none }
         switch key {
         case .char("q"): return .quit
         case .right, .pageDown, .char("n"): nextPage()
@@ -130,12 +141,18 @@ public final class Notebook {
         case .up: state.scroll = max(0, min(state.scroll, scrollLimit) - 1)
         case .char("t"): state.overlay = .contents(selected: state.lesson)
         case .char("?"): state.overlay = .help
+        case .char("w"): openGlossary()
+        case .char("/"): state.overlay = .search(query: state.search?.query ?? "", selected: 0)
         case .char("k"):
-            if let cell = liveCell, !cell.cell.knobs.isEmpty { state.overlay = .knobs } else { state.message = "this page has no knobs" }
+            if let cell = liveCell, !cell.cell.knobs.isEmpty { state.overlay = .knobs } else { state.message = look.tr("this page has no knobs") }
         case .tab: state.focus = state.focus == .text ? .panels : .text
         case .char(" "): toggleRunning()
         case .char("s"): singleStep()
         case .char("r"): resetCell()
+        case .char(","): scrub(by: -1)
+        case .char("."): scrub(by: +1)
+        case .char("<"): scrub(by: -scrubJump)
+        case .char(">"): scrub(by: +scrubJump)
         case .char("+"), .char("="): state.speed = min(state.speed + 1, Speed.levels.count - 1)
         case .char("-"), .char("_"): state.speed = max(state.speed - 1, 0)
         case .char("h"): revealHint()
@@ -147,6 +164,10 @@ public final class Notebook {
     }
 
     private func handle(_ key: Key, in overlay: NotebookState.Overlay) -> Action {
+        if case .search(let query, let selected) = overlay {
+            handleSearchTyping(key, query: query, selected: selected)
+            return .none
+        }
         switch (overlay, key) {
         case (_, .char("q")): return .quit
         case (_, .escape), (.help, _), (.knobs, .char("k")), (.contents, .char("t")):
@@ -165,6 +186,7 @@ public final class Notebook {
         case (.knobs, .right), (.knobs, .char("+")): turnKnob(by: +1)
         case (.knobs, .char(" ")): toggleRunning()
         case (.step(let page, let example), _): handleStepKey(key, page: page, example: example)
+        case (.glossary(let selected), _): handleGlossaryKey(key, selected: selected)
         default: break
         }
         return .none
@@ -178,7 +200,7 @@ public final class Notebook {
         } else if state.lesson + 1 < lessons.count {
             go(lesson: state.lesson + 1, page: 0)
         } else {
-            state.message = "this is the last page of the course"
+            state.message = look.tr("this is the last page of the course")
         }
     }
 
@@ -211,6 +233,7 @@ public final class Notebook {
     private func openPage(autostart: Bool) {
         state.running = false
         owed = 0
+        scrubTarget = nil
         guard let cell = currentPage?.modelCell else { worker?.attach(nil); return }
         if live[pageKey] == nil && cellErrors[pageKey] == nil {
             willBuildCell?()
@@ -226,37 +249,47 @@ public final class Notebook {
 
     /// A fresh run starts training at a pace a student can watch.
     private func startFresh() {
-        guard let now = summary, !now.isDone, now.divergence == nil else { return }
+        guard let cell = liveCell, let now = summary, !now.isDone, now.divergence == nil else { return }
         state.running = true
-        state.speed = Speed.pace(forSteps: now.steps)
+        state.speed = Speed.opening(cell.cell, steps: now.steps)
     }
 
     // MARK: Training
 
     private func toggleRunning() {
-        guard liveCell != nil, let now = summary else { state.message = "nothing to train on this page"; return }
+        guard liveCell != nil, let now = summary else { state.message = look.tr("nothing to train on this page"); return }
         if askPredictionFirst() { return }
-        if now.divergence != nil { state.message = "training diverged: press r to reset"; return }
-        if !state.running && now.isDone {
-            change { cell in
-                cell.extendBudget()
-                return "going on for another \(cell.cell.config.steps) steps"
-            }
+        if now.divergence != nil { state.message = look.tr("training diverged: press r to reset"); return }
+        if !state.running && now.isDone { goOn() }
+        if !state.running && now.isRewound {
+            state.message = look.tr("replaying from step %@ — turn a knob (k) to branch instead", scrubTarget ?? now.step)
         }
+        scrubTarget = nil
         state.running.toggle()
         if !state.running { pause() }
         lastTick = nil
     }
 
-    private func pause() {
+    func pause() {
         owed = 0
         worker?.cancelOwed()
     }
 
+    /// A finished run goes on for another budget of the lesson's steps, and says so.
+    private func goOn() {
+        let look = look
+        change { cell in
+            cell.extendBudget()
+            return look.tr("going on for another %@ steps", cell.cell.config.steps)
+        }
+    }
+
+    /// One step; on a finished run, the first of another budget (as `space` would).
     private func singleStep() {
-        guard summary?.divergence == nil, !askPredictionFirst() else { return }
+        guard let now = summary, now.divergence == nil, !askPredictionFirst() else { return }
         state.running = false
         pause()
+        if now.isDone { goOn() }
         change { cell in
             cell.train(steps: 1)
             return nil
@@ -267,9 +300,10 @@ public final class Notebook {
     private func resetCell() {
         guard liveCell != nil, !askPredictionFirst() else { return }
         pause()
+        let look = look
         change { cell in
             cell.reset()
-            return "reset to the start (seed \(cell.main.config.seed))"
+            return look.tr("reset to the start (seed %@)", cell.main.config.seed)
         }
         state.running = true
         lastTick = nil
@@ -325,13 +359,14 @@ public final class Notebook {
     private func turnKnob(by direction: Int) {
         guard let cell = liveCell, cell.cell.knobs.indices.contains(state.selectedKnob) else { return }
         let knob = cell.cell.knobs[state.selectedKnob]
+        let look = look
         change { cell in
             let next = KnobStep.next(knob, from: cell.value(of: knob.name), direction: direction)
             do throws(ConfigError) {
                 try cell.set(knob.name, to: next)
-                return "\(knob.name.rawValue) = \(next)" + (knob.name.isLive ? "" : " (restarted)")
+                return "\(knob.name.rawValue) = \(next)" + (knob.name.isLive ? "" : look.tr(" (restarted)"))
             } catch {
-                return "cannot set \(knob.name.rawValue): \(error.message)"
+                return look.tr("cannot set %@: %@", knob.name.rawValue, error.message)
             }
         }
         if !knob.name.isLive, let now = summary, !now.isDone { state.running = true }
@@ -342,13 +377,13 @@ public final class Notebook {
     private func answer(_ choice: Int) {
         if let prediction = pendingPrediction {
             guard (1...prediction.choices.count).contains(choice) else {
-                state.message = "choose 1–\(prediction.choices.count)"
+                state.message = look.tr("choose 1–%@", prediction.choices.count)
                 return
             }
             let key = quizKey(prediction)
             state.answers[key] = choice
             state.attempts[key] = choice
-            state.message = "noted — now watch the run"
+            state.message = look.tr("noted — now watch the run")
             startFresh()
             return
         }
@@ -357,13 +392,13 @@ public final class Notebook {
             return self.state.attempts[self.quizKey(q)] == q.answer ? nil : q
         }).first else { return }
         guard (1...quiz.choices.count).contains(choice) else {
-            state.message = "choose 1–\(quiz.choices.count)"
+            state.message = look.tr("choose 1–%@", quiz.choices.count)
             return
         }
         let key = quizKey(quiz)
         if state.answers[key] == nil { state.answers[key] = choice }
         state.attempts[key] = choice
-        state.message = choice == quiz.answer ? "right!" : "not quite — read the explanation and try again"
+        state.message = look.tr(choice == quiz.answer ? "right!" : "not quite — read the explanation and try again")
     }
 
     func quizKey(_ quiz: Quiz) -> String { "\(currentLesson.id)/\(quiz.id)" }
@@ -371,8 +406,8 @@ public final class Notebook {
     private func revealHint() {
         let total = hints.count
         let shown = state.hintsShown[pageKey, default: 0]
-        if total == 0 { state.message = "no hints on this page"; return }
-        if shown >= total { state.message = "no more hints on this page"; return }
+        if total == 0 { state.message = look.tr("no hints on this page"); return }
+        if shown >= total { state.message = look.tr("no more hints on this page"); return }
         state.hintsShown[pageKey] = shown + 1
         // Hints sit at the end of the page: scroll there, so the one revealed is in view.
         state.scroll = .max

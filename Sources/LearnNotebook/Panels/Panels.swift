@@ -103,7 +103,8 @@ struct Panels {
         case .loss:
             let losses = trainer.history.map(\.loss).filter(\.isFinite)
             guard let last = losses.last, let best = losses.min() else { return "loss" }
-            return "loss \(Format.number(last)) (best \(Format.number(best)))"
+            let at = live.isRewound ? " at step \(live.step)" : ""
+            return "loss \(Format.number(last))\(at) (best \(Format.number(best)))"
         case .param:
             let names = trainer.scalarHistory.keys.sorted()
             return names.map { "\($0) = \(trainer.metric($0).map(Format.number) ?? "–")" }.joined(separator: "  ")

@@ -29,7 +29,7 @@ enum Markdown {
         var blocks: [Block] = []
         var paragraph: [String] = []
         func flush() {
-            if !paragraph.isEmpty { blocks.append(.paragraph(inline(paragraph.joined(separator: " ")))) }
+            if !paragraph.isEmpty { blocks.append(.paragraph(inline(LineBreaking.join(paragraph)))) }
             paragraph = []
         }
         var i = 0
@@ -65,7 +65,7 @@ enum Markdown {
                     text.append(String(t.dropFirst().drop { $0 == " " }))
                     i += 1
                 }
-                blocks.append(.quote(inline(text.joined(separator: " "))))
+                blocks.append(.quote(inline(LineBreaking.join(text))))
                 continue
             }
             if let item = listItem(trimmed) {
@@ -80,7 +80,7 @@ enum Markdown {
                     text.append(String(t))
                     i += 1
                 }
-                let spans = inline(text.joined(separator: " "))
+                let spans = inline(LineBreaking.join(text))
                 let depth = indent / 2
                 blocks.append(item.number.map { .numbered(depth: depth, number: $0, spans: spans) }
                               ?? .bullet(depth: depth, spans: spans))

@@ -1,7 +1,8 @@
 /// Greedy word wrap by display width.
 ///
 /// Words are runs of non-space graphemes; a wide (CJK) grapheme is a word of its own glued
-/// to its neighbours, so CJK text breaks between any two characters. A word wider than
+/// to its neighbours, so CJK text breaks between any two characters — except before a
+/// closing mark or after an opening one (``LineBreaking``). A word wider than
 /// the line is broken between graphemes. No line is ever wider than `width`, and a wide
 /// grapheme is never split.
 enum TextWrap {
@@ -79,6 +80,23 @@ enum TextWrap {
             }
         }
         finish()
-        return words
+        return glued(words)
+    }
+
+    /// Words joined where a line must not break: a closing mark (`，。）`) sticks to the
+    /// word before it, an opening mark (`（「`) to the word after it, unless a space
+    /// separates them.
+    private static func glued(_ words: [Word]) -> [Word] {
+        var out: [Word] = []
+        for word in words {
+            guard var last = out.last, !word.spaceBefore else { out.append(word); continue }
+            let startsClosed = word.cells.first.flatMap { $0.text.first }.map(LineBreaking.closing.contains) ?? false
+            let lastOpens = last.cells.last.flatMap { $0.text.first }.map(LineBreaking.opening.contains) ?? false
+            guard startsClosed || lastOpens else { out.append(word); continue }
+            last.cells += word.cells
+            last.width += word.width
+            out[out.count - 1] = last
+        }
+        return out
     }
 }
