@@ -133,6 +133,12 @@ public enum Strings {
         "learn did not close cleanly on this page last time": "上次 learn 没有在这一页正常关闭",
         "hit %@/%@ for “%@” · n next · Esc ends the search": "第 %@/%@ 处 “%@” · n 下一处 · Esc 结束搜索",
         "search ended": "搜索结束",
+        "read": "已读完",
+        "%@ answered": "已答 %@ 题",
+        "%@ solved": "已解 %@ 题",
+        "no weight or gradient maps on this page": "这一页没有权重图或梯度图",
+        "maps scaled to this step's largest entry": "图按这一步的最大值着色",
+        "maps hold one scale: the largest entry so far in the run": "图保持同一标度：本次运行至今的最大值",
         // learn list.
         "%@/%@ questions right": "答对 %@/%@ 题",
         "%@/%@ exercises": "练习 %@/%@",
