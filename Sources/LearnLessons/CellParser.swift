@@ -36,11 +36,13 @@ struct CellParser {
         let expects = keys["expect"].flatMap { readExpects($0.value, config: config, compare: compare, known: known) } ?? []
         let predict = keys["predict"].flatMap { readPredict($0.value, cell: id) }
         let exercise = keys["exercise"].flatMap { readExercise($0.value, at: $0.key.location, config: config, knobs: knobs, known: known) }
+        let pace = keys["pace"].flatMap { readPace($0.value, steps: config.steps) }
 
         let failed = report.diagnostics[errorsBefore...].contains { $0.severity == .error }
         guard !failed, let id else { return nil }
         return ModelCell(id: id, config: config, panels: panels, knobs: knobs, expects: expects,
-                         seeds: seeds, compare: compare, predict: predict, exercise: exercise, location: fence)
+                         seeds: seeds, compare: compare, predict: predict, exercise: exercise, pace: pace,
+                         location: fence)
     }
 
     /// A built-in dataset name, or a text file under the lessons folder.
@@ -138,6 +140,25 @@ struct CellParser {
         }
         let widths = items.map { report.int($0, key: "layers", range: Limits.layerWidth) }
         return widths.contains(nil) ? nil : widths.compactMap { $0 }
+    }
+
+    /// `pace: 5`: one of the notebook's paces, at which the cell's steps take less than a
+    /// student would wait (a warning: `+` speeds it up).
+    mutating func readPace(_ node: YNode, steps: Int) -> Int? {
+        guard let pace = report.int(node, key: "pace", range: Schema.paces[0]...Schema.paces[Schema.paces.count - 1]) else { return nil }
+        guard Schema.paces.contains(pace) else {
+            let below = Schema.paces.last { $0 < pace }, above = Schema.paces.first { $0 > pace }
+            report.add(.badValue, at: node.location, "`pace` is \(pace), not one of the notebook's paces (\(Schema.paces.map(String.init).joined(separator: ", ")))",
+                       help: "use \([below, above].compactMap { $0.map(String.init) }.joined(separator: " or "))")
+            return nil
+        }
+        let seconds = Double(steps) / Double(pace)
+        if seconds > Cost.slowRunSeconds {
+            report.add(.slowRun, at: node.location,
+                       "at `pace: \(pace)` the \(steps) steps take \(Self.rough(seconds)) s (more than \(Report.format(Cost.slowRunSeconds)) s)",
+                       help: "a faster pace, or fewer `steps`")
+        }
+        return pace
     }
 
     mutating func readSeeds(_ node: YNode) -> [UInt64]? {

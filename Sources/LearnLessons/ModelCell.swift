@@ -17,13 +17,17 @@ public struct ModelCell: Sendable, Equatable {
     public var predict: Quiz?
     /// A goal the student reaches by turning the knobs (`exercise:`).
     public var exercise: Exercise?
+    /// Steps per second the notebook opens the cell at (`pace:`, one of `Schema.paces`);
+    /// nil: a pace that makes the run last a few seconds.
+    public var pace: Int?
     /// The opening fence of the cell.
     public var location: SourceLocation
 
     public init(id: String, config: RunConfig, panels: [PanelName], knobs: [Knob], expects: [Expectation],
                 seeds: [UInt64], compare: [Variant], predict: Quiz? = nil, exercise: Exercise? = nil,
-                location: SourceLocation) {
+                pace: Int? = nil, location: SourceLocation) {
         self.id = id
+        self.pace = pace
         self.predict = predict
         self.exercise = exercise
         self.config = config

@@ -122,7 +122,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable {
         case .incompatible: "settings that cannot go together (e.g. `embed` not divisible by `heads`)"
         case .dataMismatch: "a dataset the model cannot learn"
         case .tooCostly: "a run estimated above \(Report.format(Cost.maxSecondsPerStep)) s a step or \(Report.format(Cost.maxBytes / 1e9)) GB of memory (at \(Report.format(Cost.flopsPerSecond / 1e9)) GFLOP/s)"
-        case .slowRun: "a run estimated above \(Report.format(Cost.slowSecondsPerStep)) s a step, or \(Report.format(Cost.slowRunSeconds)) s in all"
+        case .slowRun: "a run estimated above \(Report.format(Cost.slowSecondsPerStep)) s a step, or \(Report.format(Cost.slowRunSeconds)) s in all (at its `pace`, too)"
         case .panelMismatch: "a panel that does not fit the model or data"
         case .metricMismatch: "a metric that the run does not have (accuracy on regression, val_ without validation)"
         case .knobMismatch: "a knob that does nothing for this model or data"

@@ -85,6 +85,8 @@ public enum Schema {
                 "`optimizer: adam` or `optimizer: {name: sgd, lr: 0.5, momentum: 0.9, weight_decay: 0}`"),
         KeySpec("clip", "number", default: "off", range: text(Limits.clip), "global-norm gradient clipping"),
         KeySpec("steps", "whole number", range: text(Limits.steps), required: true, "training steps; expectations are checked after them"),
+        KeySpec("pace", "whole number", default: "a few seconds' run", range: paces.map(String.init).joined(separator: ", "),
+                overridable: false, "steps per second the notebook trains the cell at when it opens (`+`/`-` still change it)"),
         KeySpec("batch", "whole number", default: "\(d.batch)", range: text(Limits.batch), "examples per step"),
         KeySpec("seed", "whole number", default: "\(d.seed)", range: "≥ 0", "seeds every random choice of the run"),
         KeySpec("seeds", "list of whole numbers", default: "[seed]", range: "≥ 0, at least one", overridable: false,
@@ -158,6 +160,9 @@ public enum Schema {
         KeySpec("solution", "mapping", range: "knob → a value inside the knob's range", required: true,
                 "knob settings that reach the goal; `learn check` trains them and fails if they do not"),
     ]
+
+    /// The paces the notebook trains at (steps per second); `+` and `-` move along them.
+    public static let paces = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000]
 
     /// Number of quiz choices (answered with keys 1…9).
     public static let quizChoices = 2...9

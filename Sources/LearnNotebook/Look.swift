@@ -25,6 +25,8 @@ public struct Look: Sendable, Equatable {
     static let status = Style(foreground: .indexed(252), background: .indexed(236))
     static let alert = Style(foreground: .indexed(231), background: .indexed(124), bold: true)
     static let dim = Style(foreground: .indexed(245))
+    /// A wrong answer in the samples panel.
+    static let wrong = Style(foreground: .indexed(203))
     static let selected = Style(reverse: true)
     /// Series colours for runs drawn side by side.
     static let runColors: [Color] = [.indexed(39), .indexed(208), .indexed(112), .indexed(170), .indexed(220)]

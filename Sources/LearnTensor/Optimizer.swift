@@ -5,6 +5,18 @@ public protocol Optimizer: AnyObject {
     func step()
     /// Sets every parameter's gradient to zero.
     func zeroGrad()
+    /// Everything the next update depends on besides the parameters and their gradients,
+    /// to save and put back (a notebook rewinding a run).
+    var state: OptimizerState { get set }
+}
+
+/// An optimiser's own memory: SGD's velocities, Adam's moments and its step count.
+public struct OptimizerState: Sendable {
+    public var buffers: [[Float]]
+    public var count: Int
+
+    /// Bytes the buffers hold.
+    public var bytes: Int { buffers.reduce(0) { $0 + $1.count * MemoryLayout<Float>.stride } }
 }
 
 extension Optimizer {
@@ -70,6 +82,11 @@ public final class SGD: Optimizer {
     }
 
     public func zeroGrad() { zeroGrads(params) }
+
+    public var state: OptimizerState {
+        get { OptimizerState(buffers: velocity, count: 0) }
+        set { velocity = newValue.buffers }
+    }
 }
 
 /// Adam as `torch.optim.Adam` (no amsgrad): with `g = ∇p + λp` and step t,
@@ -146,6 +163,15 @@ public final class Adam: Optimizer {
     }
 
     public func zeroGrad() { zeroGrads(params) }
+
+    public var state: OptimizerState {
+        get { OptimizerState(buffers: m + v, count: stepCount) }
+        set {
+            m = Array(newValue.buffers.prefix(params.count))
+            v = Array(newValue.buffers.dropFirst(params.count))
+            stepCount = newValue.count
+        }
+    }
 }
 
 private extension Double {

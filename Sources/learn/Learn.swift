@@ -14,7 +14,7 @@ struct Learn: ParsableCommand {
             when its standard output or error cannot be written (closed, or a full disk).
             """,
         version: BuildInfo.version,
-        subcommands: [Open.self, List.self, Lint.self, CheckCommand.self, Render.self, TraceCommand.self, Bench.self],
+        subcommands: [Open.self, List.self, Lint.self, CheckCommand.self, Render.self, TraceCommand.self, Step.self, Bench.self],
         defaultSubcommand: Open.self)
 }
 

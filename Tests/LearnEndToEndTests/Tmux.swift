@@ -34,6 +34,10 @@ final class Tmux {
     var screen: String { (try? Self.shell(["tmux", "-S", socket, "capture-pane", "-p", "-t", name]).output) ?? "" }
 
     func send(_ keys: String...) throws {
+        try send(contentsOf: keys)
+    }
+
+    func send(contentsOf keys: [String]) throws {
         _ = try Self.shell(["tmux", "-S", socket, "send-keys", "-t", name] + keys)
     }
 

@@ -97,6 +97,10 @@ let ruleCases: [RuleCase] = {
         C.make(.slowRun, C.lesson(cell: ["id: c", "model: transformer", "data: copy", "steps: 10", "embed: 256", "blocks: 3",
                                          "batch: 256", "length: 32"]), 15, 8),
         C.make(.unusedKey, C.lesson(cell: ["id: c", "model: lstm", "data: copy", "steps: 10", "context: 4", "length: 11"]), 16, 1),
+        C.make(.badValue, C.cell("pace: 30"), 16, 7),
+        C.make(.outOfRange, C.cell("pace: 0"), 16, 7),
+        C.make(.slowRun, C.lesson(cell: ["id: c", "model: mlp", "data: xor", "steps: 5000", "pace: 5"]), 16, 7),
+        C.make(.unknownKey, C.cell("compare: [{label: a, pace: 5}]"), 16, 22),
         C.make(.panelMismatch, C.cell("panels: [loss, gates]"), 16, 16),
         C.make(.metricMismatch, C.lesson(cell: ["id: c", "model: mlp", "data: sin", "steps: 10", "expect: [accuracy > 0.5]"]), 16, 10),
         C.make(.knobMismatch, C.cell("knobs: {temperature: [0.1, 2]}"), 16, 9),
@@ -164,6 +168,18 @@ let ruleCases: [RuleCase] = {
         #expect(d.first { $0.rule == .unknownKey }?.help == "did you mean `steps`?")
         #expect(d.first { $0.rule == .unknownOptimizer }?.help == "did you mean `adam`?")
         #expect(d.first { $0.rule == .duplicateKey } == nil)
+    }
+
+    /// `pace:` is one of the notebook's paces; the message lists them and the help names
+    /// the two nearest.
+    @Test func aPaceOffTheListNamesTheNearestPaces() throws {
+        let dir = try Fixtures.folder(["01-demo.md": RuleCase.cell("pace: 30")])
+        let d = try #require(LessonLoader.load(file: dir + "/01-demo.md").diagnostics.first { $0.rule == .badValue })
+        #expect(d.message == "`pace` is 30, not one of the notebook's paces (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000)")
+        #expect(d.help == "use 25 or 50")
+        let fine = try Fixtures.folder(["01-demo.md": RuleCase.cell("pace: 25")])
+        let lesson = try #require(LessonLoader.load(file: fine + "/01-demo.md").lesson)
+        #expect(lesson.modelCells.first?.pace == 25)
     }
 
     @Test func allProblemsOfAFileAreReportedAtOnce() throws {

@@ -38,12 +38,24 @@ public struct Inspection: Sendable {
     public var sample: String?
     /// The right `prompt→answer` for that example, when there is one.
     public var sampleTarget: String?
+    /// A task's first `InspectionOptions.answers` examples answered greedily, in the set's
+    /// order (not picked): the panel counts how many are right. The first is `sample`.
+    public var answers: [SampleAnswer] = []
+    /// Whether those examples are held out (the validation set) or training examples.
+    public var answersHeldOut = true
 
     /// Loss over exactly two scalar parameters (e.g. mlp `layers: []` on 1-D data: weight
     /// and bias), with the path the optimiser took.
     public var landscape: Landscape?
 
     public init() {}
+}
+
+/// A task example's answer by the model and the right one, each written `prompt→answer`.
+public struct SampleAnswer: Sendable, Equatable {
+    public let answer: String
+    public let target: String
+    public var isRight: Bool { answer == target }
 }
 
 /// A classifier evaluated over a grid. Row-major, row 0 = top (largest y).
@@ -81,6 +93,8 @@ public struct InspectionOptions: Sendable {
     public var curveSamples = 100
     /// Characters of text to sample (text models).
     public var sampleLength = 120
+    /// Task examples answered for the samples panel.
+    public var answers = 8
     /// Run a backward pass on the example for `gradFlow` (recurrent models).
     public var gradientFlow = true
     public var sample = true

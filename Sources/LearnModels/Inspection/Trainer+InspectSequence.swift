@@ -5,13 +5,22 @@ extension Trainer {
     /// first training pair for `translate`, whose validation pairs are unseen sentences;
     /// the first validation window of a text).
     var inspectedExample: (input: [Int], target: [Int], scored: [Bool]) {
+        if case .text(let corpus, let validation) = data, validation.count == 0 {
+            return TextCorpus.window(corpus.train, start: 0, context: validation.time)
+        }
+        return answeredExamples.set.map { ($0.inputs[0], $0.targets[0], $0.scored[0]) }
+            ?? ([], [], [])
+    }
+
+    /// The set a task's shown answers come from, in order from its first example, and
+    /// whether it is held out: the validation set (training pairs for `translate`).
+    var answeredExamples: (set: TokenSet?, heldOut: Bool) {
         switch data {
         case .tokens(let train, let validation, _):
-            let set = (config.data == .named(.translate) || validation.count == 0) ? train : validation
-            return (set.inputs[0], set.targets[0], set.scored[0])
-        case .text(let corpus, let validation):
-            if validation.count > 0 { return (validation.inputs[0], validation.targets[0], validation.scored[0]) }
-            return TextCorpus.window(corpus.train, start: 0, context: validation.time)
+            let heldOut = config.data != .named(.translate) && validation.count > 0
+            return (heldOut ? validation : train, heldOut)
+        case .text(_, let validation):
+            return (validation.count > 0 ? validation : nil, true)
         case .points:
             preconditionFailure("points have no token example")
         }
@@ -74,7 +83,21 @@ extension Trainer {
             out.sample = vocabulary.decode(prompt + text)
             return
         }
-        guard let first = example.scored.firstIndex(of: true) else { return }
+        let (set, heldOut) = answeredExamples
+        guard let set else { return }
+        out.answersHeldOut = heldOut
+        out.answers = (0..<Swift.min(set.count, options.answers)).compactMap { i in
+            answer(model, (set.inputs[i], set.targets[i], set.scored[i]), vocabulary, window: window)
+        }
+        out.sample = out.answers.first?.answer
+        out.sampleTarget = out.answers.first?.target
+    }
+
+    /// The model's greedy answer to one task example, and the right one, each written
+    /// `prompt→answer`; nil when nothing in it is scored.
+    private func answer(_ model: any SequenceModel, _ example: (input: [Int], target: [Int], scored: [Bool]),
+                        _ vocabulary: Vocabulary, window: Int) -> SampleAnswer? {
+        guard let first = example.scored.firstIndex(of: true) else { return nil }
         let answer = (0..<example.scored.count).filter { example.scored[$0] }.map { example.target[$0] }
         var prompt = Array(example.input[0...first])
         var stop = Set<Int>()
@@ -86,7 +109,7 @@ extension Trainer {
         let produced = Generation.greedy(model, prompt: prompt, count: length, window: window, stop: stop)
         if let last = prompt.last, vocabulary.symbols[last] == "=" { prompt.removeLast() }
         let shownPrompt = vocabulary.decode(prompt)
-        out.sample = shownPrompt + "→" + vocabulary.decode(produced.filter { vocabulary.symbols[$0] != "_" })
-        out.sampleTarget = shownPrompt + "→" + vocabulary.decode(answer)
+        return SampleAnswer(answer: shownPrompt + "→" + vocabulary.decode(produced.filter { vocabulary.symbols[$0] != "_" }),
+                            target: shownPrompt + "→" + vocabulary.decode(answer))
     }
 }

@@ -16,4 +16,13 @@ final class GRUCell: RecurrentCell {
     init(inputs: Int, hidden: Int, rng: inout RandomSource) {
         weights = CellWeights(gates: 3, inputs: inputs, hidden: hidden, rng: &rng)
     }
+
+    func step(_ x: Tensor, _ previous: CellState, t: Int, record: ForwardRecord) -> CellState {
+        let (input, hidden) = weights.parts(x, previous.h)                       // r, z, n blocks of [B, H] each
+        let r = record("cell.r", (input[0] + hidden[0]).sigmoid(), time: t)
+        let z = record("cell.z", (input[1] + hidden[1]).sigmoid(), time: t)
+        let n = record("cell.n", (input[2] + r * hidden[2]).tanh(), time: t)
+        let h = record("cell", (1 - z) * n + z * previous.h, time: t)
+        return CellState(h: h)
+    }
 }

@@ -19,4 +19,15 @@ final class LSTMCell: RecurrentCell {
     init(inputs: Int, hidden: Int, rng: inout RandomSource) {
         weights = CellWeights(gates: 4, inputs: inputs, hidden: hidden, rng: &rng)
     }
+
+    func step(_ x: Tensor, _ previous: CellState, t: Int, record: ForwardRecord) -> CellState {
+        let (input, hidden) = weights.parts(x, previous.h)                       // 4 blocks of [B, H] each
+        let i = record("cell.i", (input[0] + hidden[0]).sigmoid(), time: t)
+        let f = record("cell.f", (input[1] + hidden[1]).sigmoid(), time: t)
+        let g = record("cell.g", (input[2] + hidden[2]).tanh(), time: t)
+        let o = record("cell.o", (input[3] + hidden[3]).sigmoid(), time: t)
+        let c = record("cell.c", f * previous.c! + i * g, time: t)
+        let h = record("cell", o * c.tanh(), time: t)
+        return CellState(h: h, c: c)
+    }
 }

@@ -16,6 +16,9 @@ protocol PointModel: Model {
 /// nothing; they live as long as the returned value.
 protocol SequenceModel: Model {
     func forward(_ tokens: [Int], batch: Int, time: Int) -> SequenceForward
+    /// The same logits `[B, T, V]` through the model's readable form, every stage handed to
+    /// `record` (the step-through view and `learn trace --schema 2` read them).
+    func readableForward(_ tokens: [Int], batch: Int, time: Int, record: ForwardRecord) -> Tensor
     /// The token embedding table `[V, E]`.
     var embeddingTable: Tensor { get }
 }

@@ -13,4 +13,11 @@ final class RNNCell: RecurrentCell {
     init(inputs: Int, hidden: Int, rng: inout RandomSource) {
         weights = CellWeights(gates: 1, inputs: inputs, hidden: hidden, rng: &rng)
     }
+
+    func step(_ x: Tensor, _ previous: CellState, t: Int, record: ForwardRecord) -> CellState {
+        let w = weights
+        let a = linear(x, weight: w.weightIH, bias: w.biasIH) + linear(previous.h, weight: w.weightHH, bias: w.biasHH)
+        let h = record("cell", a.tanh(), time: t)                              // [B, H]
+        return CellState(h: h)
+    }
 }

@@ -11,7 +11,9 @@ import LearnTensor
 /// `head.bias [V]` ~ U(−1/√H, 1/√H). The input half of every gate, `x_t W_ihᵀ + b_ih`, is
 /// computed for all T steps in one matmul; the recurrence over time (the hidden half
 /// `h_{t−1} W_hhᵀ + b_hh` and the cell's equations) is one fused op, so a step adds no
-/// graph nodes.
+/// graph nodes. ``readableForward(_:batch:time:record:)`` is the same model one time step
+/// at a time through the cell's own equations (``RecurrentCell/step(_:_:t:record:)``): what
+/// the step-through view shows, held equal to the fused form by a test.
 final class RecurrentLanguageModel: SequenceModel {
     let embed: Tensor
     let cell: any RecurrentCell
@@ -40,5 +42,17 @@ final class RecurrentLanguageModel: SequenceModel {
         let inputParts = linear(x, weight: w.weightIH, bias: w.biasIH)         // [B, T, G·H]
         let layer = cell(inputParts)                                            // h_t for all t: [B, T, H]
         return SequenceForward(logits: head(layer.hidden), recurrent: layer)    // [B, T, V]
+    }
+
+    func readableForward(_ tokens: [Int], batch b: Int, time t: Int, record: ForwardRecord) -> Tensor {
+        let x = record("embed", embedding(embed, tokens, shape: [b, t]))       // [B, T, E]
+        var state = CellState.zero(batch: b, hidden: cell.weights.hidden, cell: type(of: cell).kind == .lstm)
+        var hs: [Tensor] = []
+        for step in 0..<t {
+            let xt = x.slice(axis: 1, step..<(step + 1)).reshaped([b, -1])     // x_t [B, E]
+            state = cell.step(xt, state, t: step, record: record)              // h_t [B, H]
+            hs.append(state.h)
+        }
+        return record("logits", head(stack(hs, axis: 1)))                      // [B, T, H] → [B, T, V]
     }
 }

@@ -55,4 +55,13 @@ final class Transformer: SequenceModel {
         if let lnF { x = lnF(x) }
         return SequenceForward(logits: head(x), attention: attention)         // [B, T, V]
     }
+
+    func readableForward(_ tokens: [Int], batch b: Int, time t: Int, record: ForwardRecord) -> Tensor {
+        precondition(t <= maxLength)
+        let pe = Tensor(Array(positions[0..<(t * width)]), shape: [t, width])  // [T, C]
+        var x = record("x", record("tok_emb", embedding(tokEmb, tokens, shape: [b, t])) + pe)
+        for (i, block) in blocks.enumerated() { x = block.readable(x, "blocks.\(i)", record: record) }
+        if let lnF { x = record("ln_f", lnF(x)) }
+        return record("logits", head(x))                                        // [B, T, V]
+    }
 }

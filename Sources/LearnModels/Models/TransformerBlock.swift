@@ -45,4 +45,25 @@ final class TransformerBlock {
             return (ln2(y + ffn(y)), weights)
         }
     }
+
+    /// The same block with attention in its readable form and every stage recorded under
+    /// `prefix` (`blocks.0`): what the step-through view walks.
+    func readable(_ x: Tensor, _ prefix: String, record: ForwardRecord) -> Tensor {
+        let p = prefix
+        func ffn(_ x: Tensor) -> Tensor {
+            let hidden = record("\(p).ffn.fc1", fc1(x))                          // x W_1ᵀ + b_1   [B, T, 4C]
+            let relu = record("\(p).ffn.relu", hidden.relu())
+            return record("\(p).ffn", fc2(relu))                                 // · W_2ᵀ + b_2   [B, T, C]
+        }
+        switch norm {
+        case .pre:
+            let a = attn.readable(record("\(p).ln1", ln1(x)), "\(p).attn", record: record)
+            let y = record("\(p).residual1", x + a)
+            return record(p, y + ffn(record("\(p).ln2", ln2(y))))
+        case .post:
+            let a = attn.readable(x, "\(p).attn", record: record)
+            let y = record("\(p).ln1", ln1(record("\(p).residual1", x + a)))
+            return record(p, ln2(record("\(p).residual2", y + ffn(y))))
+        }
+    }
 }

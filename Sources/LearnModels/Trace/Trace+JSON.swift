@@ -3,22 +3,29 @@
 /// parameters in convention order. Numbers use Swift's shortest round-trip form; a
 /// non-finite number (never expected: training stops first) is written as `null`.
 extension Trace {
-    public func json() -> String {
-        var out = "{\"schema\":\(Self.quoted(schema)),\"model\":\(Self.quoted(model)),\"config\":{"
-        out += config.map { key, value in
+    public func json() -> String { Self.document(fields(schema: schema)) }
+
+    /// The schema's fields in order, each `(key, JSON text)`; version 2 adds its own after them.
+    func fields(schema: String) -> [(key: String, json: String)] {
+        let settings = "{" + config.map { key, value in
             let v: String = switch value {
             case .int(let i): String(i)
             case .string(let s): Self.quoted(s)
             case .ints(let a): "[" + a.map(String.init).joined(separator: ",") + "]"
             }
             return Self.quoted(key) + ":" + v
-        }.joined(separator: ",")
-        out += "},\"seed\":\(seed),\"params\":\(Self.object(params)),\"batch\":\(Self.object(batch))"
-        out += ",\"loss\":\(Self.number(loss)),\"grads\":\(Self.object(grads))}"
-        return out
+        }.joined(separator: ",") + "}"
+        return [("schema", Self.quoted(schema)), ("model", Self.quoted(model)), ("config", settings),
+                ("seed", String(seed)), ("params", Self.object(params)), ("batch", Self.object(batch)),
+                ("loss", Self.number(loss)), ("grads", Self.object(grads))]
     }
 
-    private static func object(_ list: [(name: String, value: Values)]) -> String {
+    static func document(_ fields: [(key: String, json: String)]) -> String {
+        "{" + fields.map { quoted($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+    }
+
+    /// Named tensors as `{"name": {"shape": [...], "data": [...]}, ...}`.
+    static func object(_ list: [(name: String, value: Values)]) -> String {
         "{" + list.map { name, v in
             quoted(name) + ":{\"shape\":[" + v.shape.map(String.init).joined(separator: ",") + "],\"data\":["
                 + v.data.map(number).joined(separator: ",") + "]}"
@@ -26,19 +33,19 @@ extension Trace {
     }
 
     /// Float32 values in their shortest form (`0.1`, not `0.10000000149011612`).
-    private static func number(_ x: Float) -> String {
+    static func number(_ x: Float) -> String {
         guard x.isFinite else { return "null" }
         if x == x.rounded(), abs(x) < 1e7 { return String(Int(x)) }
         return String(x)
     }
 
-    private static func number(_ x: Double) -> String {
+    static func number(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         return String(x)
     }
 
-    private static func quoted(_ s: String) -> String {
+    static func quoted(_ s: String) -> String {
         var out = "\""
         for c in s.unicodeScalars {
             switch c {

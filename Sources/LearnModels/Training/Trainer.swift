@@ -8,7 +8,7 @@ import LearnTensor
 /// the initial weights', and the training stream (batches, epoch order). Same config,
 /// same numbers.
 public final class Trainer {
-    public private(set) var config: RunConfig
+    public internal(set) var config: RunConfig
     /// Steps done.
     public internal(set) var step = 0
     public internal(set) var divergence: Divergence?
@@ -19,11 +19,15 @@ public final class Trainer {
     public internal(set) var validationHistory: [(step: Int, loss: Double, accuracy: Double?)] = []
     /// History of every scalar (one-element) parameter: its value before step 1, then after
     /// every step (so `count == step + 1`). For the `param` panel (kx: "k").
-    public private(set) var scalarHistory: [String: [Double]] = [:]
+    public internal(set) var scalarHistory: [String: [Double]] = [:]
+    /// The largest |entry| of each parameter and of its gradient so far in this run (the
+    /// values from before step 1, the gradients from step 1): a heatmap drawn on this
+    /// scale holds it across steps, so a gradient that fades is seen fading.
+    public internal(set) var peaks: [String: (value: Double, grad: Double)] = [:]
 
     let data: TrainingData
     private(set) var network: Network
-    private(set) var optimizer: any Optimizer
+    var optimizer: any Optimizer
     var sampler: BatchSampler
     /// Parameters in convention order (cached: the list never changes during a run).
     private(set) var namedTensors: [(name: String, tensor: Tensor)]
@@ -53,6 +57,7 @@ public final class Trainer {
         history = []
         validationHistory = []
         scalarHistory = [:]
+        peaks = [:]
         recordScalars()
     }
 
@@ -119,6 +124,12 @@ public final class Trainer {
     func recordScalars() {
         for (name, t) in namedTensors where t.count == 1 {
             scalarHistory[name, default: []].append(Double(t.data[0]))
+        }
+        for (name, t) in namedTensors {
+            let value = Double(t.data.reduce(0) { Swift.max($0, abs($1)) })
+            let grad = t.grad.count == t.count ? Double(t.grad.reduce(0) { Swift.max($0, abs($1)) }) : 0
+            let old = peaks[name] ?? (0, 0)
+            peaks[name] = (Swift.max(old.value, value), Swift.max(old.grad, grad))
         }
     }
 

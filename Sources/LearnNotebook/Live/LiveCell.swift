@@ -52,9 +52,14 @@ public final class LiveCell {
     public var divergence: Divergence? { runs.lazy.compactMap(\.trainer.divergence).first }
 
     /// Trains every run by up to `n` steps; a run that diverged stays where it stopped.
-    /// Steps past the budget raise it.
+    /// Steps past the budget raise it. Below the furthest step trained, this replays the
+    /// run: the knob changes made there are made again at the same steps.
     public func train(steps n: Int) {
-        for run in runs where run.trainer.divergence == nil { run.trainer.train(steps: n) }
+        for _ in 0..<n {
+            guard runs.contains(where: { $0.trainer.divergence == nil }) else { break }
+            for run in runs where run.trainer.divergence == nil { run.trainer.train(steps: 1) }
+            stepped()
+        }
         steps = max(steps, step)
     }
 
@@ -64,8 +69,19 @@ public final class LiveCell {
         guard main.divergence == nil else { return nil }
         let record = main.tracedStep()
         for run in runs.dropFirst() where run.trainer.divergence == nil { run.trainer.train(steps: 1) }
+        stepped()
         steps = max(steps, step)
         return record
+    }
+
+    /// After a step: the timeline keeps what it needs, and a replay makes the changes the
+    /// student made at this step before.
+    private func stepped() {
+        for (knob, value) in timeline.changes(at: step) {
+            knobValues[knob] = value
+            for run in runs { apply(knob, value, to: run.trainer) }
+        }
+        timeline.stepped(to: step, runs: runs.map(\.trainer))
     }
 
     /// A finished run goes on for another budget of the lesson's steps.
@@ -84,16 +100,19 @@ public final class LiveCell {
         public var knobs: [KnobName: KnobValue]
         /// The exercise's goal lines measured now, in order (empty without an exercise).
         public var goal: [Double?]
+        /// The furthest step trained (above `step` when an earlier step is shown).
+        public var furthest: Int
         public var isDone: Bool { step >= steps }
+        public var isRewound: Bool { step < furthest }
         /// Whether the run has nothing more to show: its budget trained, or diverged.
-        public var hasEnded: Bool { isDone || divergence != nil }
+        public var hasEnded: Bool { (isDone || divergence != nil) && !isRewound }
     }
 
     public var summary: Summary {
         Summary(step: step, steps: steps, divergence: divergence, loss: main.metric("loss"),
                 lr: main.config.optimizer.lr, seed: main.config.seed,
                 knobs: Dictionary(uniqueKeysWithValues: cell.knobs.map { ($0.name, value(of: $0.name)) }),
-                goal: cell.exercise?.goal.map { measure($0.metric, variant: $0.variant) } ?? [])
+                goal: cell.exercise?.goal.map { measure($0.metric, variant: $0.variant) } ?? [], furthest: furthest)
     }
 
     /// What an expect line's metric measures on a run of this cell now; nil when the run
@@ -123,6 +142,7 @@ public final class LiveCell {
         if keepSample, let previous {
             value.sample = previous.sample
             value.sampleTarget = previous.sampleTarget
+            value.answers = previous.answers
         }
         inspections[i] = (trainer.step, build, now, value)
         return value
@@ -134,10 +154,14 @@ public final class LiveCell {
     }
 
     /// Sets a knob: live knobs change the running training, the others restart it.
+    /// Turned at an earlier step than the furthest, a live knob branches a new run from
+    /// there; the run it leaves stays as the ghost.
     public func set(_ knob: KnobName, to value: KnobValue) throws(ConfigError) {
         knobValues[knob] = value
         if knob.isLive {
+            if isRewound { keepGhost() }
             for run in runs { apply(knob, value, to: run.trainer) }
+            timeline.turned(knob, to: value, at: step, runs: runs.map(\.trainer))
             build += 1
         } else {
             try rebuild()
@@ -189,20 +213,72 @@ public final class LiveCell {
         return c
     }
 
-    /// The cell's own loss curve before the last restart (`r`, or a knob that restarts),
-    /// drawn faintly under the new one so the student sees what the change did.
-    public private(set) var ghost: (steps: [Double], losses: [Double])?
+    /// The cell's own run before the last restart (`r`, a knob that restarts) or branch
+    /// (a knob turned at an earlier step), drawn faintly under the new one so the student
+    /// sees what the change did.
+    public struct Ghost {
+        public var steps: [Double]
+        public var losses: [Double]
+        /// The fit panel's curve where that run ended (empty without a fit panel).
+        public var curve: [(x: Double, y: Double)]
+    }
+
+    public private(set) var ghost: Ghost?
+
+    /// What the run has trained so far, as one ghost.
+    private func keepGhost() {
+        let history = timeline.records?.first?.history ?? main.history
+        guard !history.isEmpty else { return }
+        let curve = timeline.records != nil ? timeline.furthestCurve : cell.panels.contains(.fit) ? inspection(run: 0).curve : []
+        ghost = Ghost(steps: history.map { Double($0.step) }, losses: history.map(\.loss), curve: curve)
+    }
 
     private func rebuild() throws(ConfigError) {
-        if let previous = runs.first?.trainer.history, !previous.isEmpty {
-            ghost = (previous.map { Double($0.step) }, previous.map(\.loss))
-        }
+        if !runs.isEmpty { keepGhost() }
         var built = [Run(label: nil, trainer: try Trainer(configured(cell.config)))]
         for variant in cell.compare {
             built.append(Run(label: variant.label, trainer: try Trainer(configured(variant.config))))
         }
         runs = built
+        timeline = Timeline(start: built.map { $0.trainer.checkpoint() }, knobs: knobValues)
         steps = cell.config.steps
+        build += 1
+    }
+
+    // MARK: The timeline
+
+    /// Set by every rebuild; empty until the first.
+    private var timeline = Timeline(start: [], knobs: [:])
+
+    /// The furthest step the cell's own run has trained to (above `step` when an earlier
+    /// step is shown).
+    public var furthest: Int { timeline.furthest }
+    public var isRewound: Bool { step < furthest }
+    /// Bytes the timeline's checkpoints hold now, and the most they may.
+    public var timelineBytes: Int { timeline.bytes }
+
+    /// The cell's own run after the step shown, while an earlier one is shown.
+    public var ahead: [StepMetrics] {
+        timeline.records?.first?.history.filter { $0.step > step } ?? []
+    }
+
+    /// Shows step `target` (within 0…furthest) of the runs, exactly as trained: put back
+    /// to the last checkpoint before it, then trained again to it (so the gradients are
+    /// that step's). Nothing is lost: every step up to the furthest can be shown again.
+    public func seek(to target: Int) {
+        let t = min(max(target, 0), furthest)
+        guard t != step else { return }
+        if timeline.records == nil {
+            timeline.furthestCurve = cell.panels.contains(.fit) ? inspection(run: 0).curve : []
+            timeline.records = runs.map(\.trainer.record)
+        }
+        let from = timeline.checkpoint(atOrBefore: max(t - 1, 0))
+        let onTheWay = step < t && step >= (from.first?.step ?? 0)
+        if !onTheWay, let records = timeline.records {
+            for (run, (checkpoint, record)) in zip(runs, zip(from, records)) { run.trainer.restore(checkpoint, record: record) }
+            knobValues = timeline.knobs(at: step)
+        }
+        while step < t, main.divergence == nil { train(steps: 1) }
         build += 1
     }
 

@@ -15,7 +15,7 @@ final class TrainingWorker: @unchecked Sendable {
     private let queue = NSCondition()
     private var cell: LiveCell?
     private var owed = 0
-    private var jobs: [(LiveCell) -> Void] = []
+    private var jobs: [(job: (LiveCell) -> Void, replaceable: Bool)] = []
     private var working = false
     private var published: LiveCell.Summary?
     private var note: (tag: Int, text: String)?
@@ -73,13 +73,15 @@ final class TrainingWorker: @unchecked Sendable {
     }
 
     /// Runs `job` on the cell before any further step. The message it returns is kept,
-    /// with `tag`, for the status line.
-    func perform(tag: Int, _ job: @escaping (LiveCell) -> String?) {
+    /// with `tag`, for the status line. A `replacing` job takes the place of the last one
+    /// waiting if that was `replacing` too.
+    func perform(tag: Int, replacing: Bool = false, _ job: @escaping (LiveCell) -> String?) {
         queue.lock()
-        jobs.append { [self] cell in
+        if replacing, jobs.last?.replaceable == true { jobs.removeLast() }
+        jobs.append(({ [self] cell in
             let message = job(cell)
             queue.lock(); if let message { note = (tag, message) }; queue.unlock()
-        }
+        }, replacing))
         queue.signal()
         queue.unlock()
     }
@@ -107,7 +109,7 @@ final class TrainingWorker: @unchecked Sendable {
             queue.lock()
             while cell == nil || (owed == 0 && jobs.isEmpty) || drawWaiting { queue.wait() }
             let cell = self.cell!
-            let job = jobs.isEmpty ? nil : jobs.removeFirst()
+            let job = jobs.isEmpty ? nil : jobs.removeFirst().job
             if job == nil { owed -= 1 }
             working = true
             queue.unlock()

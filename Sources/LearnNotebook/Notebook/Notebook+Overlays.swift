@@ -7,12 +7,16 @@ extension Notebook {
     static let keyHelp: [(keys: String, does: String)] = [
         ("→ n PgDn", "next page"), ("← p PgUp", "previous page"), ("] [", "next / previous lesson"),
         ("g G", "first / last page"), ("t", "table of contents"), ("↑ ↓ j", "scroll the text"),
-        ("space", "run / pause (a finished run goes on)"), ("s", "one training step"), ("r", "restart from the seed, and run"),
+        ("space", "run / pause (a finished run goes on, a rewound one replays)"), ("s", "one training step"),
+        ("r", "restart from the seed, and run"),
+        (", .", "scrub: one step back / forward through the run"), ("< >", "scrub a tenth of the run back / forward"),
+        ("", "  a knob turned at an earlier step branches a new run there"),
         ("+ -", "faster / slower training"), ("k", "knobs: ↑↓ choose, ←→ change"), ("1…9", "answer the question or prediction"),
-        ("h", "show the next hint"), ("x", "step inside one training step: ←→ stages, ↑↓ example"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
+        ("h", "show the next hint"), ("x", "step inside one training step: ←→ stages, PgUp PgDn parts, ↑↓ example"), ("Tab", "text / panels on narrow screens"), ("Esc", "close this box"),
         ("f", "focus the next panel (Esc leaves)"), ("z", "zoom the focused panel (Esc back)"),
         ("↑ ↓ ← →", "focused panel: move the cursor, read its value below"),
         ("< >", "focused panel: other head, gate or matrix"), ("PgUp PgDn", "focused panel: more rows / units"),
+        ("m", "weight and gradient maps: one scale held over the run, or each step's own"),
         ("w", "glossary: every term, in both languages"), ("/", "search every page; n next hit, Esc ends"),
         ("?", "this help"), ("q", "quit (your place is saved)"),
         ("", ""), ("░▒▓█", "heatmap: positive, or larger (weak → strong)"), ("⣀⣤⣶⣿", "heatmap: negative (weak → strong)"),
@@ -47,9 +51,9 @@ extension Notebook {
             box(look.tr("knobs · ↑↓ choose, ←→ change, Esc closes"), lines, into: &grid, area: area)
         case .step(let page, let example):
             guard let record = stepRecord else { return }
-            let pages = StepPages(step: record, example: example).pages
+            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2)).pages
             let shown = pages[min(page, pages.count - 1)]
-            let title = look.tr("step %@ · %@/%@ %@ · ←→ ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
+            let title = look.tr("step %@ · %@/%@ %@ · ←→ PgDn ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
             let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }
             box(title, lines.map { ($0, Style.plain) }, into: &grid, area: area)
         case .glossary(let selected):

@@ -1,7 +1,8 @@
 /// Keys that look closer at the panels: `f` focuses the next panel, `z` zooms the focused
 /// one to the whole panel area, Esc steps back (zoom, then focus). While a panel has
 /// focus, the arrows move its cursor, `<` `>` switch its map and PgUp/PgDn move its
-/// window; the status line says what is under the cursor.
+/// window; the status line says what is under the cursor. `m` switches weight and
+/// gradient maps between a scale held over the run and one per step.
 extension Notebook {
     /// Handles `key` if it is a panel key now; false leaves it to the page.
     func handlePanelKey(_ key: Key) -> Bool {
@@ -18,14 +19,23 @@ extension Notebook {
             state.view.zoomed.toggle()
             state.focus = .panels
             return true
+        case .char("m"):
+            guard panels.contains(where: { $0 == .weights || $0 == .grads }) else {
+                state.message = "no weight or gradient maps on this page"
+                return true
+            }
+            state.view.perStepScale.toggle()
+            state.message = state.view.perStepScale ? "maps scaled to this step's largest entry"
+                                                    : "maps hold one scale: the largest entry so far in the run"
+            return true
         case .tab where state.view.focused != nil:
-            state.view = PanelView()
+            state.view = state.view.cleared
             return false
         case .escape where state.view.zoomed:
             state.view.zoomed = false
             return true
         case .escape where state.view.focused != nil:
-            state.view = PanelView()
+            state.view = state.view.cleared
             return true
         default:
             break

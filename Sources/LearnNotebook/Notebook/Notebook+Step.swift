@@ -8,8 +8,9 @@ extension Notebook {
         if askPredictionFirst() { return }
         guard now.divergence == nil else { state.message = look.tr("training diverged: press r to reset"); return }
         state.running = false
+        scrubTarget = nil
         worker?.cancelOwed()
-        guard let taken = whenFree({ $0.tracedStep() }) else {
+        guard let taken = whenFree(waiting: 1, { $0.tracedStep() }) else {
             state.message = look.tr("a step is under way — press x again")
             return
         }
@@ -22,8 +23,16 @@ extension Notebook {
 
     func handleStepKey(_ key: Key, page: Int, example: Int) {
         guard let record = stepRecord else { state.overlay = nil; return }
-        let pages = StepPages(step: record, example: example).pages.count
+        let titles = StepPages(step: record, example: example).pages.map(\.title)
+        let pages = titles.count
         switch key {
+        case .pageDown:
+            let next = titles.indices.first { $0 > page && StepPages.part(titles[$0]) != StepPages.part(titles[page]) }
+            state.overlay = .step(page: next ?? pages - 1, example: example)
+        case .pageUp:
+            let start = { (i: Int) in titles.indices.last { $0 <= i && ($0 == 0 || StepPages.part(titles[$0 - 1]) != StepPages.part(titles[i])) } ?? 0 }
+            let here = start(page)
+            state.overlay = .step(page: here < page ? here : start(max(0, here - 1)), example: example)
         case .right, .char("l"), .char("n"): state.overlay = .step(page: min(page + 1, pages - 1), example: example)
         case .left, .char("p"): state.overlay = .step(page: max(page - 1, 0), example: example)
         case .down, .char("j"): state.overlay = .step(page: page, example: min(example + 1, max(0, record.batchSize - 1)))

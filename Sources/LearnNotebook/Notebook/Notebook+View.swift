@@ -137,7 +137,7 @@ extension Notebook {
                        style: Look.alert, clip: banner)
             panelArea = area.inset(top: 1)
         }
-        return Panels(live: cell, look: look).render(panels, into: &grid, area: panelArea, view: state.view)
+        return Panels(live: cell, look: look, heldScale: !state.view.perStepScale).render(panels, into: &grid, area: panelArea, view: state.view)
     }
 
     private func status(into grid: inout CellGrid, area: Rect) {
@@ -145,7 +145,8 @@ extension Notebook {
         var left = " "
         if liveCell != nil, let now = summary {
             let glyph = look.glyphs.isUnicode ? (isTraining ? "▶" : "⏸") : (isTraining ? ">" : "=")
-            let word = now.divergence != nil ? "diverged" : isTraining ? "training" : now.isDone ? "done" : "paused"
+            let word = now.divergence != nil ? "diverged" : isTraining ? (now.isRewound ? "replaying" : "training")
+                : now.isRewound ? "rewound" : now.isDone ? "done" : "paused"
             left += "\(glyph) \(look.tr(word))  " + look.tr("step %@/%@", now.step, now.steps)
             if let loss = now.loss { left += "  " + look.tr("loss %@", Format.number(loss)) }
             left += "  " + look.tr("lr %@", Format.number(now.lr))
@@ -158,14 +159,24 @@ extension Notebook {
             left = " " + readout.text
         }
         left = look.text(left)
-        let hints = look.text(pendingPrediction.map { look.tr("1–%@ predict first, then it runs  ? help ", $0.choices.count) }
-                              ?? look.tr(liveCell != nil ? "space run  s step  r reset  k knobs  ? help " : "→ next  ← back  t contents  ? help  q quit "))
+        let hints = look.text(keyHints)
         let hintWidth = DisplayWidth.of(hints)
         grid.write(left, x: area.x, y: area.y, style: Look.status, clip: area)
         // The key hints only where they fit beside the whole status.
         if DisplayWidth.of(left) + 2 + hintWidth <= area.width {
             grid.write(hints, x: area.maxX - hintWidth, y: area.y, style: Look.status, clip: area)
         }
+    }
+
+    /// The keys that matter now, at the right of the status line.
+    private var keyHints: String {
+        if let prediction = pendingPrediction { return look.tr("1–%@ predict first, then it runs  ? help ", prediction.choices.count) }
+        guard liveCell != nil, let now = summary else { return look.tr("→ next  ← back  t contents  ? help  q quit ") }
+        if isTraining { return look.tr("space pause  , < scrub back  k knobs  ? help ") }
+        if now.isRewound { return look.tr("space replays  k branches  , . < > scrub  ? help ") }
+        if now.divergence != nil { return look.tr("r restart  , < scrub back  k knobs  ? help ") }
+        if now.isDone { return look.tr("space goes on  r restart  , < scrub  k knobs  ? help ") }
+        return look.tr("space run  s step  r restart  , < scrub  k knobs  ? help ")
     }
 
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

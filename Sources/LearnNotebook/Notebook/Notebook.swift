@@ -36,6 +36,9 @@ public final class Notebook {
     var focusedReadout: PanelReadout?
     /// The training step the step-through view shows (`x`).
     var stepRecord: StepTrace?
+    /// The step the scrub keys last asked for, until another change to the cell (the
+    /// training thread may not have got there yet, so the next key counts from here).
+    var scrubTarget: Int?
     /// How far the current page's text can scroll, as last drawn.
     var scrollLimit = Int.max
     /// The page text wrapped for a width, kept while neither changes (wrapping is most of
@@ -105,11 +108,14 @@ public final class Notebook {
     }
 
     /// Changes the live cell: at once without a training thread, else after the step
-    /// under way. The returned message is shown in the status line.
-    private func change(_ body: @escaping (LiveCell) -> String?) {
+    /// under way. The returned message is shown in the status line. A `replacing` change
+    /// takes the place of one still waiting (a scrub key held down moves to where it
+    /// ends, not through every step on the way).
+    func change(replacing: Bool = false, _ body: @escaping (LiveCell) -> String?) {
         guard let cell = liveCell else { return }
+        if !replacing { scrubTarget = nil }
         if let worker {
-            worker.perform(tag: keysHandled, body)
+            worker.perform(tag: keysHandled, replacing: replacing, body)
         } else if let message = body(cell) {
             state.message = message
         }
@@ -143,6 +149,10 @@ public final class Notebook {
         case .char(" "): toggleRunning()
         case .char("s"): singleStep()
         case .char("r"): resetCell()
+        case .char(","): scrub(by: -1)
+        case .char("."): scrub(by: +1)
+        case .char("<"): scrub(by: -scrubJump)
+        case .char(">"): scrub(by: +scrubJump)
         case .char("+"), .char("="): state.speed = min(state.speed + 1, Speed.levels.count - 1)
         case .char("-"), .char("_"): state.speed = max(state.speed - 1, 0)
         case .char("h"): revealHint()
@@ -214,7 +224,7 @@ public final class Notebook {
         state.scroll = 0
         scrollLimit = .max
         state.selectedKnob = 0
-        state.view = PanelView()
+        state.view = state.view.cleared
         if state.page == lessons[lesson].pages.count - 1 { state.finished.insert(lessons[lesson].id) }
         openPage(autostart: true)
     }
@@ -223,6 +233,7 @@ public final class Notebook {
     private func openPage(autostart: Bool) {
         state.running = false
         owed = 0
+        scrubTarget = nil
         guard let cell = currentPage?.modelCell else { worker?.attach(nil); return }
         if live[pageKey] == nil && cellErrors[pageKey] == nil {
             willBuildCell?()
@@ -238,9 +249,9 @@ public final class Notebook {
 
     /// A fresh run starts training at a pace a student can watch.
     private func startFresh() {
-        guard let now = summary, !now.isDone, now.divergence == nil else { return }
+        guard let cell = liveCell, let now = summary, !now.isDone, now.divergence == nil else { return }
         state.running = true
-        state.speed = Speed.pace(forSteps: now.steps)
+        state.speed = Speed.opening(cell.cell, steps: now.steps)
     }
 
     // MARK: Training
@@ -249,27 +260,36 @@ public final class Notebook {
         guard liveCell != nil, let now = summary else { state.message = look.tr("nothing to train on this page"); return }
         if askPredictionFirst() { return }
         if now.divergence != nil { state.message = look.tr("training diverged: press r to reset"); return }
-        if !state.running && now.isDone {
-            let look = look
-            change { cell in
-                cell.extendBudget()
-                return look.tr("going on for another %@ steps", cell.cell.config.steps)
-            }
+        if !state.running && now.isDone { goOn() }
+        if !state.running && now.isRewound {
+            state.message = look.tr("replaying from step %@ — turn a knob (k) to branch instead", scrubTarget ?? now.step)
         }
+        scrubTarget = nil
         state.running.toggle()
         if !state.running { pause() }
         lastTick = nil
     }
 
-    private func pause() {
+    func pause() {
         owed = 0
         worker?.cancelOwed()
     }
 
+    /// A finished run goes on for another budget of the lesson's steps, and says so.
+    private func goOn() {
+        let look = look
+        change { cell in
+            cell.extendBudget()
+            return look.tr("going on for another %@ steps", cell.cell.config.steps)
+        }
+    }
+
+    /// One step; on a finished run, the first of another budget (as `space` would).
     private func singleStep() {
-        guard summary?.divergence == nil, !askPredictionFirst() else { return }
+        guard let now = summary, now.divergence == nil, !askPredictionFirst() else { return }
         state.running = false
         pause()
+        if now.isDone { goOn() }
         change { cell in
             cell.train(steps: 1)
             return nil

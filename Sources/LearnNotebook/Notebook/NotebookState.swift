@@ -1,3 +1,5 @@
+import LearnLessons
+
 /// Everything about the notebook that a key press can change. A value: the view is a
 /// function of it and of the live cells, so tests drive keys and read the frame.
 public struct NotebookState: Equatable, Sendable {
@@ -55,7 +57,7 @@ public struct NotebookState: Equatable, Sendable {
 
 /// Training speed: a cap on steps per second, never more than the frame's time slice.
 public enum Speed {
-    public static let levels: [Double] = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000]
+    public static let levels: [Double] = Schema.paces.map(Double.init)
     public static let defaultLevel = 6
 
     public static func stepsPerSecond(_ level: Int) -> Double {
@@ -67,5 +69,10 @@ public enum Speed {
     public static func pace(forSteps steps: Int) -> Int {
         let watchable = Double(steps) / 5
         return levels.lastIndex { $0 <= max(watchable, levels[0]) }.map { min($0, defaultLevel) } ?? 0
+    }
+
+    /// The level a cell opens at: its own `pace:`, else `pace(forSteps:)`.
+    public static func opening(_ cell: ModelCell, steps: Int) -> Int {
+        cell.pace.flatMap { pace in levels.firstIndex(of: Double(pace)) } ?? pace(forSteps: steps)
     }
 }

@@ -14,12 +14,22 @@ public struct PanelView: Equatable, Sendable {
     /// The cursor's row and column inside the window shown.
     public var row = 0
     public var column = 0
+    /// Weight and gradient maps scaled to this step's largest entry instead of the
+    /// largest so far in the run (`m`); kept when focus moves or the page turns.
+    public var perStepScale = false
 
     public init() {}
 
+    /// Nothing focused, zoomed or moved; the scale choice kept.
+    var cleared: PanelView {
+        var next = PanelView()
+        next.perStepScale = perStepScale
+        return next
+    }
+
     /// The view with focus moved to the next of `count` panels (after the last: none).
     func focusingNext(of count: Int) -> PanelView {
-        var next = PanelView()
+        var next = cleared
         let index = (focused ?? -1) + 1
         next.focused = index < count ? index : nil
         next.zoomed = zoomed && next.focused != nil

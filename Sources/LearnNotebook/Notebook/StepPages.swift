@@ -3,36 +3,52 @@ import LearnModels
 
 /// One recorded training step (``StepTrace``) as the pages of the step-through view: the
 /// batch, each forward stage, the loss, the backward pass and the update — with the numbers
-/// of one followed example written into the formulas where the model is small enough.
-struct StepPages {
-    struct Page {
-        let title: String
-        let lines: [String]
+/// of one followed example written into the formulas where the model is small enough. The
+/// notebook draws them in its overlay (`x`); `learn step` prints them.
+public struct StepPages {
+    /// A page's lines are made when they are read: a Transformer's step has some seventy
+    /// pages, and the view draws one.
+    public struct Page {
+        public let title: String
+        private let make: () -> [String]
+        public var lines: [String] { make() }
+
+        init(title: String, lines: @autoclosure @escaping () -> [String]) {
+            self.title = title
+            make = lines
+        }
     }
 
-    let step: StepTrace
+    public let step: StepTrace
     /// The followed example, an index into the batch.
-    let example: Int
+    public let example: Int
+    /// How the reader picks another example: the arrow keys, or `learn step --example N`.
+    public let interactive: Bool
+    /// Columns and lines a page may use (heatmaps are windowed to fit).
+    public let width: Int
+    public let height: Int
 
-    var pages: [Page] {
-        [batch()] + forward() + [loss(), backward(), update()]
+    public init(step: StepTrace, example: Int, interactive: Bool = true, width: Int = 100, height: Int = 36) {
+        self.step = step
+        self.example = example
+        self.interactive = interactive
+        self.width = width
+        self.height = height
+    }
+
+    public var pages: [Page] {
+        isPointModel ? [batch()] + forward() + [loss(), backward(), update()] : sequencePages
     }
 
     // MARK: The batch
 
     private var inputs: Trace.Values? { value("inputs", in: step.trace.batch) }
     private var targets: Trace.Values? { value("targets", in: step.trace.batch) }
-    private var count: Int { inputs?.shape.first ?? 0 }
-    private var isPointModel: Bool { !step.forward.isEmpty }
+    var count: Int { inputs?.shape.first ?? 0 }
+    private var isPointModel: Bool { step.symbols.isEmpty }
 
     private func batch() -> Page {
-        guard let inputs, let targets, isPointModel else {
-            let shape = inputs.map { Self.shape($0.shape) } ?? "?"
-            return Page(title: "the batch", lines: [
-                "The step learns from a batch of token sequences, inputs \(shape); the target",
-                "of each position is the token that follows it.",
-            ])
-        }
+        guard let inputs, let targets else { return Page(title: "the batch", lines: ["(no batch recorded)"]) }
         let d = inputs.shape.count > 1 ? inputs.shape[1] : 1
         var lines = ["The step learns from a batch of \(count) examples: inputs x, targets y.", ""]
         lines.append("     #  " + (0..<d).map { "x\(Self.sub($0 + 1))".padding(toLength: 9, withPad: " ", startingAt: 0) }.joined() + "y")
@@ -42,20 +58,15 @@ struct StepPages {
             let mark = i == example ? "▶" : " "
             lines.append("  \(mark) \(String(i + 1).leftPadded(3))  \(xs)\(Self.num(targets.data[i]))")
         }
-        lines += ["", "Following example \(example + 1) of \(count) through the step (↑↓ follows another)."]
+        if count > 8 { lines.append("     … \(count - 8) more") }
+        lines += ["", "Following example \(example + 1) of \(count) through the step \(otherExample)."]
         return Page(title: "the batch", lines: lines)
     }
 
     // MARK: Forward
 
     private func forward() -> [Page] {
-        guard isPointModel else {
-            return [Page(title: "forward", lines: [
-                "The forward pass of this model is too large to write out in numbers: its",
-                "panels show the activations (hidden states, gates, attention) of one example.",
-            ])]
-        }
-        return step.forward.map { stage in
+        step.forward.map { stage in
             switch stage.name {
             case "y_hat": kxForward(stage.value)
             case "fc": perceptronForward(stage.value)
@@ -126,17 +137,23 @@ struct StepPages {
         return Page(title: "forward: \(stage.name)", lines: lines)
     }
 
+    /// The part of the step a page belongs to (the batch, forward, loss, backward, update),
+    /// from its title: PgDn and PgUp move by parts.
+    public static func part(_ title: String) -> String {
+        String(title.prefix { $0 != ":" && $0 != " " })
+    }
+
+    /// How to follow another example, in the reader's terms.
+    var otherExample: String { interactive ? "(↑↓ follows another)" : "(--example N follows another)" }
+
     private var mlpLayers: Int { step.forward.filter { $0.name.hasPrefix("layers.") }.count }
 
     // MARK: Loss
 
     private func loss() -> Page {
         let total = "L = \(Format.number(step.trace.loss))"
-        guard isPointModel, let output = step.forward.last?.value, let y = targets?.data[example] else {
-            return Page(title: "loss", lines: [
-                "Cross-entropy over every scored position: L = mean of −log p(the right next token)",
-                "", total,
-            ])
+        guard let output = step.forward.last?.value, let y = targets?.data[example] else {
+            return Page(title: "loss", lines: [total])
         }
         let mine = row(output, example)
         if step.classes == 0 {
@@ -216,7 +233,7 @@ struct StepPages {
 
     // MARK: Update
 
-    private func update() -> Page {
+    func update() -> Page {
         let o = step.optimizer
         let norm = step.trace.grads.reduce(Float(0)) { $0 + $1.value.data.reduce(0) { $0 + $1 * $1 } }.squareRoot()
         var lines: [String]
@@ -277,6 +294,9 @@ struct StepPages {
 
     // MARK: Numbers
 
+    /// Examples (or sequences) in the step's batch.
+    public var batchSize: Int { count }
+
     private func param(_ name: String) -> Trace.Values? { value(name, in: step.trace.params) }
 
     private func value(_ name: String, in list: [(name: String, value: Trace.Values)]) -> Trace.Values? {
@@ -325,6 +345,3 @@ struct StepPages {
     }
 }
 
-private extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: Swift.max(0, width - count)) + self }
-}

@@ -26,7 +26,8 @@ extension Panels {
     }
 
     /// The weight matrices (then the biases, while there is room) as signed heatmaps,
-    /// stacked. A tall, thin matrix is drawn transposed so it is not pooled away. In the
+    /// stacked, on a scale held over the run (the largest |entry| so far, so a fading
+    /// gradient fades on screen) unless the student asked for one per step (`m`). A tall, thin matrix is drawn transposed so it is not pooled away. In the
     /// focused panel the cursor sits in one matrix (`<` `>` choose it) and the readout
     /// gives the entry, its value and its gradient.
     @discardableResult
@@ -52,7 +53,8 @@ extension Panels {
             }
             let focused = view != nil && p.name == ordered[current].name
             let cursor = focused ? view.map { (row: min(max($0.row, 0), rows - 1), column: min(max($0.column, 0), columns - 1)) } : nil
-            Heatmap(values: values, rows: rows, columns: columns, scale: .diverging(limit: nil),
+            let peak = trainer.peaks[p.name].map { gradients ? $0.grad : $0.value }
+            Heatmap(values: values, rows: rows, columns: columns, scale: .diverging(limit: heldScale ? peak : nil),
                     mode: .preferred(for: look.tier, glyphs: glyphs), glyphs: glyphs, title: title,
                     markers: cursor.map { [cursorMarker(row: $0.row, column: $0.column)] } ?? [])
                 .render(into: &grid, area: box)

@@ -213,9 +213,62 @@ extension Panels {
         Scatter(points: points, glyphs: glyphs, title: "first two principal components").render(into: &grid, area: area)
     }
 
+    /// A text model's sample, or a task's first examples answered by the model, each
+    /// marked right or wrong (with the right answer beside a wrong one) — the set's first
+    /// examples in order, not picked — and, on the last line, the accuracy per answer
+    /// symbol on the last training batch and on the validation set.
     func samples(into grid: inout CellGrid, area: Rect) {
-        guard inspection.sample != nil else { return note("no samples", into: &grid, area: area) }
-        TextBlock(markdown: samplesMarkdown, glyphs: glyphs).render(into: &grid, area: area)
+        let accuracy = accuracyLine(width: area.width)
+        let body = accuracy == nil ? area : area.inset(bottom: 1)
+        if let accuracy {
+            grid.write(accuracy, x: area.x, y: area.maxY - 1, style: Look.dim, clip: area)
+        }
+        guard !inspection.answers.isEmpty else {
+            guard inspection.sample != nil else { return note("no samples", into: &grid, area: body) }
+            return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).render(into: &grid, area: body)
+        }
+        let shown = answerRows(width: body.width, height: body.height - 1)
+        let set = inspection.answersHeldOut ? "held-out examples" : "training examples"
+        let count = shown.examples == 1 ? "\(set) 1" : "\(set) 1–\(shown.examples)"
+        let header = look.text("\(count): \(shown.right) right, \(shown.examples - shown.right) wrong")
+        grid.write(WordFit.fit(header, width: body.width, glyphs: glyphs), x: body.x, y: body.y, style: Style(bold: true), clip: body)
+        for (y, line) in zip((body.y + 1)..<body.maxY, shown.lines) {
+            grid.write(line.text, x: body.x, y: y, style: line.right ? .plain : Look.wrong, clip: body)
+        }
+    }
+
+    /// The task answers that fit in `height` rows of `width`, in the set's order: one row
+    /// each, a wrong one with the right answer beside it, or on the row below when it
+    /// does not fit; and how many of those shown are right.
+    func answerRows(width: Int, height: Int) -> (lines: [(text: String, right: Bool)], examples: Int, right: Int) {
+        let (yes, no) = glyphs.isUnicode ? ("✓ ", "✗ ") : ("+ ", "- ")
+        var lines: [(text: String, right: Bool)] = [], examples = 0, right = 0
+        for a in inspection.answers {
+            var rows = [(text: look.text(yes + a.answer), right: true)]
+            if !a.isRight {
+                let target = String(a.target.split(separator: "→", maxSplits: 1).last ?? "")
+                let line = look.text(no + a.answer), beside = look.text("  right: " + target)
+                rows = DisplayWidth.of(line + beside) <= width ? [(line + beside, false)]
+                                                               : [(line, false), (look.text("    right: " + target), false)]
+            }
+            guard lines.count + rows.count <= height else { break }
+            lines += rows
+            examples += 1
+            if a.isRight { right += 1 }
+        }
+        return (lines, examples, right)
+    }
+
+    /// `accuracy 98% · validation 94%` (per answer symbol, or per next character of a
+    /// text), as many whole entries as fit; nil for a run that is not classification.
+    func accuracyLine(width: Int) -> String? {
+        guard trainer.isClassification, let train = trainer.metric("accuracy") else { return nil }
+        let per = inspection.answers.isEmpty ? "next character right" : "symbols right"
+        var entries = ["\(per): \(Format.fixed(train * 100, 0))% of the batch"]
+        if let validation = trainer.metric("val_accuracy") { entries.append("\(Format.fixed(validation * 100, 0))% held out") }
+        let fit = WordFit.entries(entries.map(look.text), width: width, gap: 3)
+        guard fit.shown > 0 else { return nil }
+        return entries.prefix(fit.shown).map(look.text).joined(separator: " · ")
     }
 
     /// The sampled text (and the right answer, where there is one) as a code block.

@@ -17,6 +17,12 @@ extension Panels {
                                     xs: validation.map { Double($0.step) }, color: color(i + 1), stroke: .dashed))
             }
         }
+        // Rewound: the rest of the run, faint, so the step shown has its place in it.
+        let ahead = live.ahead
+        if !ahead.isEmpty {
+            series.append(.init(name: "later", values: ahead.map(\.loss), xs: ahead.map { Double($0.step) },
+                                color: Look.dim.foreground, stroke: .dashed, showsLast: false))
+        }
         guard !series.isEmpty else { return note("no steps yet", into: &grid, area: area) }
         if let ghost = live.ghost {
             series.append(.init(name: "before", values: ghost.losses, xs: ghost.steps, color: Look.dim.foreground, stroke: .dotted))
@@ -63,6 +69,10 @@ extension Panels {
                                 color: color(i == 0 ? 0 : i + 1), stroke: Self.stroke(i), showsLast: false))
         }
         guard !series.isEmpty else { return note("no 1-D data to draw", into: &grid, area: area) }
+        if let ghost = live.ghost?.curve, !ghost.isEmpty {
+            series.append(.init(name: "before", values: ghost.map(\.y), xs: ghost.map(\.x), color: Look.dim.foreground,
+                                stroke: .dotted, showsLast: false))
+        }
         LineChart(series: series, glyphs: glyphs).render(into: &grid, area: area)
     }
 }

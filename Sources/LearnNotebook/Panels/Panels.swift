@@ -7,6 +7,9 @@ import LearnRender
 struct Panels {
     let live: LiveCell
     let look: Look
+    /// Weight and gradient maps keep one scale over the run (the largest entry so far);
+    /// false: each step's own largest entry (`m` switches).
+    var heldScale = true
 
     /// The cell's own run, inspected (cached per step by the live cell).
     var inspection: Inspection { live.inspection(run: 0) }
@@ -46,12 +49,13 @@ struct Panels {
     }
 
     /// The height a panel's content needs at `width`, border included; nil for panels
-    /// that use whatever room they get. Only a samples panel showing an answer beside the
-    /// right one qualifies: its height stays put, where free text would make the layout
+    /// that use whatever room they get. Only a samples panel showing a task's answers
+    /// qualifies: its height stays put, where free text would make the layout
     /// jump with every new sample.
     private func naturalHeight(_ panel: PanelName, width: Int) -> Int? {
-        guard panel == .samples, inspection.sampleTarget != nil else { return nil }
-        return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).lineCount(width: max(1, width - 2)) + 2
+        guard panel == .samples, !inspection.answers.isEmpty else { return nil }
+        let accuracy = accuracyLine(width: width - 2) == nil ? 0 : 1
+        return answerRows(width: width - 2, height: .max).lines.count + 1 + accuracy + 2
     }
 
     /// The smaller side of each panel's box, in square units, for `columns` columns.
@@ -99,19 +103,26 @@ struct Panels {
         case .loss:
             let losses = trainer.history.map(\.loss).filter(\.isFinite)
             guard let last = losses.last, let best = losses.min() else { return "loss" }
-            return "loss \(Format.number(last)) (best \(Format.number(best)))"
+            let at = live.isRewound ? " at step \(live.step)" : ""
+            return "loss \(Format.number(last))\(at) (best \(Format.number(best)))"
         case .param:
             let names = trainer.scalarHistory.keys.sorted()
             return names.map { "\($0) = \(trainer.metric($0).map(Format.number) ?? "–")" }.joined(separator: "  ")
         case .decision:
             return trainer.metric("accuracy").map { "decision regions · accuracy \(Format.fixed($0 * 100, 0))%" } ?? "decision regions"
-        case .grads: return "gradients"
+        case .grads: return "gradients · " + scaleWords
+        case .weights: return "weights · " + scaleWords
         case .gradflow: return "gradient size at each time step"
         case .positions: return "positional encoding"
-        case .samples: return "samples · temperature \(Format.number(trainer.config.temperature))"
+        case .samples:
+            return inspection.answers.isEmpty ? "samples · temperature \(Format.number(trainer.config.temperature))"
+                                               : "samples · greedy answers"
         default: return panel.rawValue
         }
     }
+
+    /// Which scale the weight and gradient maps use, for their box title.
+    var scaleWords: String { heldScale ? "held scale (m)" : "scale per step (m)" }
 
     /// The cursor drawn over a heatmap cell at (row, column) of what the map shows.
     func cursorMarker(row: Int, column: Int) -> Heatmap.Marker {
