@@ -140,6 +140,7 @@ public enum Strings {
         "%@/%@ questions right": "答对 %@/%@ 题",
         "%@/%@ exercises": "练习 %@/%@",
         "(in English: not translated yet)": "（英文：尚未翻译）",
+        "(in English: its translation has errors, see learn lint)": "（英文：译文有错误，见 learn lint）",
     ]
 }
 
