@@ -73,4 +73,23 @@ private func microKernel8x32Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStri
     store(7, c70, c71)
 }
 
+/// The AVX-512 form of the AVX2 tile's probe: `rounds` of the tile's sixteen 16-lane
+/// accumulators updated by fused multiply-adds in registers (16 · 16 · 2 = 512 FLOP a round).
+@inline(never)
+public func multiplyAddProbe8x32(_ rounds: Int) -> Float {
+    typealias V = SIMD16<Float>
+    let x = V(repeating: 1 - 1 / Float(rounds + 2)), y = V(repeating: 1 / Float(rounds + 2))
+    var c0 = V(), c1 = V(), c2 = V(), c3 = V(), c4 = V(), c5 = V(), c6 = V(), c7 = V()
+    var c8 = V(), c9 = V(), c10 = V(), c11 = V(), c12 = V(), c13 = V(), c14 = V(), c15 = V()
+    for _ in 0..<rounds {
+        c0 = c0.addingProduct(x, y); c1 = c1.addingProduct(x, y); c2 = c2.addingProduct(x, y)
+        c3 = c3.addingProduct(x, y); c4 = c4.addingProduct(x, y); c5 = c5.addingProduct(x, y)
+        c6 = c6.addingProduct(x, y); c7 = c7.addingProduct(x, y); c8 = c8.addingProduct(x, y)
+        c9 = c9.addingProduct(x, y); c10 = c10.addingProduct(x, y); c11 = c11.addingProduct(x, y)
+        c12 = c12.addingProduct(x, y); c13 = c13.addingProduct(x, y); c14 = c14.addingProduct(x, y)
+        c15 = c15.addingProduct(x, y)
+    }
+    return ((c0 + c1 + c2 + c3) + (c4 + c5 + c6 + c7) + (c8 + c9 + c10 + c11) + (c12 + c13 + c14 + c15)).sum()
+}
+
 #endif

@@ -35,14 +35,19 @@ struct CellParser {
         let knobs = keys["knobs"].flatMap { readKnobs($0.value, config: config, known: known) } ?? []
         let expects = keys["expect"].flatMap { readExpects($0.value, config: config, compare: compare, known: known) } ?? []
         let predict = keys["predict"].flatMap { readPredict($0.value, cell: id) }
+        let names = keys["names"].flatMap { readNames($0.value, config: config, known: known) } ?? [:]
+        let windows = keys["window"].flatMap { readWindows($0.value, panels: panels, config: config, known: known) } ?? [:]
         let exercise = keys["exercise"].flatMap { readExercise($0.value, at: $0.key.location, config: config, knobs: knobs, known: known) }
         let pace = keys["pace"].flatMap { readPace($0.value, steps: config.steps) }
 
         let failed = report.diagnostics[errorsBefore...].contains { $0.severity == .error }
         guard !failed, let id else { return nil }
-        return ModelCell(id: id, config: config, panels: panels, knobs: knobs, expects: expects,
-                         seeds: seeds, compare: compare, predict: predict, exercise: exercise, pace: pace,
-                         location: fence)
+        var cell = ModelCell(id: id, config: config, panels: panels, knobs: knobs, expects: expects,
+                             seeds: seeds, compare: compare, predict: predict, exercise: exercise, pace: pace,
+                             location: fence)
+        cell.names = names
+        cell.windows = windows
+        return cell
     }
 
     /// A built-in dataset name, or a text file under the lessons folder.

@@ -22,6 +22,11 @@ public struct ModelCell: Sendable, Equatable {
     public var pace: Int?
     /// The opening fence of the cell.
     public var location: SourceLocation
+    /// Parameters named for display as the text names them (`names:`), e.g. `w`, `b`.
+    public var names: [String: String] = [:]
+    /// Where a panel's window opens (`window:`), so the rows the text talks about are on
+    /// screen without a key.
+    public var windows: [PanelName: PanelWindow] = [:]
 
     public init(id: String, config: RunConfig, panels: [PanelName], knobs: [Knob], expects: [Expectation],
                 seeds: [UInt64], compare: [Variant], predict: Quiz? = nil, exercise: Exercise? = nil,
@@ -43,6 +48,31 @@ public struct ModelCell: Sendable, Equatable {
     public func config(forVariant label: String?) -> RunConfig? {
         guard let label else { return config }
         return compare.first { $0.label == label }?.config
+    }
+}
+
+/// The window a panel opens with: its map (a gate, `L1 H2`, a parameter) and first row
+/// (a position, or a unit's rank), each nil for the panel's own default.
+public struct PanelWindow: Sendable, Equatable {
+    public var map: String?
+    public var from: Int?
+
+    public init(map: String? = nil, from: Int? = nil) {
+        self.map = map
+        self.from = from
+    }
+
+    /// The panels a window can be set for.
+    public static let panels: [PanelName] = [.attention, .gates, .hidden, .positions, .weights, .grads]
+
+    /// The maps of `panel` for this run, in the panel's order (`<` `>`).
+    public static func maps(_ panel: PanelName, _ config: RunConfig) -> [String] {
+        switch panel {
+        case .gates: return config.model == .lstm ? ["i", "f", "g", "o", "c"] : config.model == .gru ? ["r", "z", "n"] : []
+        case .attention: return (1...max(1, config.blocks)).flatMap { l in (1...max(1, config.heads)).map { "L\(l) H\($0)" } }
+        case .weights, .grads: return ModelSpec.of(config.model).parameters(config).map(\.name)
+        default: return []
+        }
     }
 }
 

@@ -58,3 +58,23 @@ private func microKernel6x16Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStri
     store(4, c40, c41)
     store(5, c50, c51)
 }
+
+/// The most this core multiply-adds per second, to set the tile's figure beside: `rounds`
+/// of the tile's twelve accumulators updated by fused multiply-adds in registers, no memory
+/// (12 · 8 lanes · 2 = 192 FLOP a round). A nominal peak of two FMA units as wide as the
+/// vector is not what every core has (AMD's Zen 1 splits a 256-bit FMA in two halves).
+/// Returns a sum of the accumulators, so the work is not optimised away.
+@inline(never)
+func multiplyAddProbe6x16(_ rounds: Int) -> Float {
+    typealias V = SIMD8<Float>
+    let x = V(repeating: 1 - 1 / Float(rounds + 2)), y = V(repeating: 1 / Float(rounds + 2))
+    var c0 = V(), c1 = V(), c2 = V(), c3 = V(), c4 = V(), c5 = V()
+    var c6 = V(), c7 = V(), c8 = V(), c9 = V(), c10 = V(), c11 = V()
+    for _ in 0..<rounds {
+        c0 = c0.addingProduct(x, y); c1 = c1.addingProduct(x, y); c2 = c2.addingProduct(x, y)
+        c3 = c3.addingProduct(x, y); c4 = c4.addingProduct(x, y); c5 = c5.addingProduct(x, y)
+        c6 = c6.addingProduct(x, y); c7 = c7.addingProduct(x, y); c8 = c8.addingProduct(x, y)
+        c9 = c9.addingProduct(x, y); c10 = c10.addingProduct(x, y); c11 = c11.addingProduct(x, y)
+    }
+    return ((c0 + c1 + c2 + c3) + (c4 + c5 + c6 + c7) + (c8 + c9 + c10 + c11)).sum()
+}

@@ -20,19 +20,27 @@ struct MicroTile: Sendable {
     let rows: Int
     let columns: Int
     let kernel: Kernel
+    /// The tile's multiply-adds without its memory, `rounds` times (``multiplyAddProbe6x16(_:)``).
+    let probe: @Sendable (_ rounds: Int) -> Float
+    /// FLOP in one round of `probe`: each accumulator (a row of the tile is two) one
+    /// multiply-add per lane.
+    var probeFlops: Int { rows * 2 * lanes * 2 }
     /// Floats per vector register: a tile row is two vectors.
     var lanes: Int { columns / 2 }
 
     /// 6×16 with 8-lane AVX2 vectors (or the platform's own SIMD8): runs everywhere.
     #if arch(x86_64)
-    static let simd8 = MicroTile(name: "avx2", rows: 6, columns: 16, kernel: microKernel6x16)
+    static let simd8 = MicroTile(name: "avx2", rows: 6, columns: 16, kernel: microKernel6x16,
+                                 probe: multiplyAddProbe6x16)
     #else
-    static let simd8 = MicroTile(name: "simd8", rows: 6, columns: 16, kernel: microKernel6x16)
+    static let simd8 = MicroTile(name: "simd8", rows: 6, columns: 16, kernel: microKernel6x16,
+                                 probe: multiplyAddProbe6x16)
     #endif
 
     #if arch(x86_64)
     /// 8×32 with 16-lane AVX-512 vectors.
-    static let avx512 = MicroTile(name: "avx512", rows: 8, columns: 32, kernel: microKernel8x32)
+    static let avx512 = MicroTile(name: "avx512", rows: 8, columns: 32, kernel: microKernel8x32,
+                                  probe: multiplyAddProbe8x32)
     #endif
 
     /// The tiles this machine can run, widest first.
@@ -83,4 +91,11 @@ extension Kernels {
     public static var vectorLanes: Int { MicroTile.native.lanes }
     /// The tiles this machine can run, widest first: the values `LEARN_KERNEL` may take.
     public static var availableTileNames: [String] { MicroTile.available.map(\.name) }
+
+    /// `rounds` of the native tile's multiply-adds in registers (its accumulators, no
+    /// memory): the FLOP done, and a value to keep so the work is not optimised away.
+    /// Timed, this is the core's attainable peak for the tile.
+    public static func multiplyAddProbe(rounds: Int) -> (flops: Double, value: Float) {
+        (Double(rounds * MicroTile.native.probeFlops), MicroTile.native.probe(rounds))
+    }
 }

@@ -16,7 +16,7 @@ import Testing
         }
         let help = try Binary.run(["--help"])
         #expect(help.status == 0)
-        for command in ["list", "lint", "check", "render", "trace", "bench"] {
+        for command in ["list", "lint", "check", "render", "trace", "step", "bench"] {
             #expect(help.stdout.contains(command), "help lists \(command)")
         }
         let render = try Binary.run(["render", "--help"])

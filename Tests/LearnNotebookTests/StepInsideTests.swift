@@ -1,3 +1,4 @@
+import Foundation
 import LearnLessons
 import LearnModels
 import LearnNotebook
@@ -116,5 +117,120 @@ import Testing
         #expect(text.contains("k: 0.5 → 0.51"), "\(text)")
         #expect(text.contains("m = -3.85"))
         #expect(text.contains("m̂ = -38.5"))
+    }
+
+    /// Leaving the view commits exactly the step it showed: the same parameters, bit for bit,
+    /// as the same step taken with `s` — for SGD with momentum and clipping, and Adam.
+    @Test(arguments: ["optimizer: {name: sgd, lr: 0.3, momentum: 0.9}\nclip: 0.5", "optimizer: {name: adam, lr: 0.01}"])
+    func aStepThroughTheViewIsANormalStep(_ optimizer: String) throws {
+        let cell = """
+            id: m
+            model: mlp
+            data: xor
+            layers: [5]
+            \(optimizer)
+            steps: 10
+            panels: [decision]
+            """
+        let viewed = try Self.notebook(cell), stepped = try Self.notebook(cell)
+        for _ in 0..<2 {
+            _ = viewed.handle(.char("x"))
+            for _ in 0..<7 { _ = viewed.handle(.right) }
+            _ = viewed.handle(.escape)
+            _ = stepped.handle(.char("s"))
+        }
+        let a = try #require(viewed.liveCell?.main), b = try #require(stepped.liveCell?.main)
+        #expect(a.step == 2 && b.step == 2)
+        #expect(a.parameters.map(\.value) == b.parameters.map(\.value), "bit-identical after two steps")
+        #expect(a.history.map(\.loss) == b.history.map(\.loss))
+    }
+
+    static let transformer = """
+        id: t
+        model: transformer
+        data: reverse
+        length: 4
+        embed: 8
+        heads: 2
+        blocks: 1
+        optimizer: adam
+        batch: 3
+        steps: 10
+        panels: [attention]
+        """
+
+    /// What the view prints is what `learn trace --schema 2` writes: the followed sequence's
+    /// attention output has the min/mean/max of the trace's `blocks.0.attn`, and the
+    /// parameters after the step are the trace's `after`.
+    @Test func theViewsNumbersAreTheTraces() throws {
+        let nb = try Self.notebook(Self.transformer)
+        _ = nb.handle(.char("x"))
+        var text = ""
+        for _ in 0..<40 where !text.contains("forward: blocks.0.attn · ") {
+            _ = nb.handle(.right)
+            text = Self.frame(nb)
+        }
+        let config = try #require(nb.liveCell?.cell.config)
+        let trace = try Trainer(config).tracedStep().json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(trace.utf8)) as? [String: Any])
+        let attn = try #require((object["activations"] as? [String: Any])?["blocks.0.attn"] as? [String: Any])
+        let shape = try #require(attn["shape"] as? [Int])
+        let data = try #require(attn["data"] as? [Double]).map(Float.init)
+        let first = Array(data[0..<(data.count / shape[0])])  // sequence 1
+        let mean = first.reduce(0, +) / Float(first.count)
+        let stats = "min \(Format.number(Double(first.min()!))), mean \(Format.number(Double(mean))), max \(Format.number(Double(first.max()!)))"
+        #expect(text.contains("attn [3×8×8], sequence 1: " + stats), "\(stats) in \(text)")
+        let after = try #require(object["after"] as? [String: Any])
+        let params = nb.liveCell?.main.parameters ?? []
+        #expect(params.count == after.count)
+        for p in params {
+            let values = try #require((after[p.name] as? [String: Any])?["data"] as? [Double]).map(Float.init)
+            #expect(values == p.value, "\(p.name) after the step: the trace and the notebook agree")
+        }
+    }
+
+    /// Every page of a Transformer's and an LSTM's step fits the box at 80×24 and 120×40
+    /// (lines and columns), and PgDn walks the parts: forward, loss, backward, update.
+    @Test func sequencePagesFitAndPgDnMovesByPart() throws {
+        let lstm = """
+            id: l
+            model: lstm
+            data: recall
+            length: 6
+            embed: 6
+            hidden: 40
+            optimizer: adam
+            batch: 4
+            steps: 10
+            panels: [gates]
+            """
+        for cell in [Self.transformer, lstm] {
+            let nb = try Self.notebook(cell)
+            let trace = try Trainer(try #require(nb.liveCell?.cell.config)).tracedStep()
+            // The box at 80×24 holds 20 lines of 74 columns; at 120×40, 36 of 114.
+            for (width, height) in [(74, 20), (114, 36)] {
+                let pages = StepPages(step: trace, example: 1, width: width, height: height).pages
+                #expect(pages.count > 20)
+                for page in pages {
+                    let lines = page.lines
+                    #expect(lines.count <= height, "\(page.title) at \(width) columns: \(lines.count) lines\n\(lines.joined(separator: "\n"))")
+                    #expect(lines.allSatisfy { $0.count <= width }, "\(page.title): \(lines.filter { $0.count > width })")
+                }
+            }
+            _ = nb.handle(.char("x"))
+            _ = nb.handle(.pageDown)
+            #expect(Self.frame(nb).contains(" 2/"), "PgDn: from the batch to the first forward stage")
+            _ = nb.handle(.pageDown)
+            #expect(Self.frame(nb).contains(" loss · "), "PgDn: from forward to the loss")
+            _ = nb.handle(.pageDown)
+            #expect(Self.frame(nb).contains("backward"), "PgDn: from the loss to the backward pass")
+            _ = nb.handle(.pageUp)
+            #expect(Self.frame(nb).contains(" loss · "), "PgUp: back to the loss")
+        }
+        let nb = try Self.notebook(lstm)
+        _ = nb.handle(.char("x"))
+        for _ in 0..<3 { _ = nb.handle(.right) }
+        let text = Self.frame(nb)
+        #expect(text.contains("forward: t = 2 of 8") && text.contains("f = σ(gates_f)") && text.contains("c_t = f ⊙ c_{t−1} + i ⊙ g"), "\(text)")
     }
 }

@@ -88,8 +88,8 @@ public struct Landscape: Sendable {
 public struct InspectionOptions: Sendable {
     public var regionColumns = 64
     public var regionRows = 32
-    public var landscapeColumns = 48
-    public var landscapeRows = 24
+    public var landscapeColumns = 96
+    public var landscapeRows = 48
     public var curveSamples = 100
     /// Characters of text to sample (text models).
     public var sampleLength = 120

@@ -22,7 +22,7 @@ extension StepPages {
             backward.insert(Page(title: "backward through time", lines: throughTime()), at: 1)
         }
         return [Page(title: "the batch", lines: sequenceBatch())] + forward + [Page(title: "loss", lines: sequenceLoss())]
-            + backward + [Page(title: "backward: the parameters", lines: parameterGradients()), update()]
+            + backward + parameterGradients() + update()
     }
 
     var stageGroups: [Group] {
@@ -198,13 +198,13 @@ extension StepPages {
     }
 
     /// The parameters' gradients, summed over every position and time step that used them.
-    private func parameterGradients() -> [String] {
-        var lines = ["Each parameter's gradient is the sum of what every position (and time step) that",
-                     "used it sent back. Before clipping:", ""]
-        for (name, grad) in step.trace.grads.reversed() {
-            lines.append("∂L/∂\(name) \(Self.shape(grad.shape)): " + Self.summary(grad.data))
+    private func parameterGradients() -> [Page] {
+        let header = ["Each parameter's gradient is the sum of what every position (and time step) that",
+                      "used it sent back. Before clipping:", ""]
+        let rows = step.trace.grads.reversed().map { name, grad in
+            "∂L/∂\(name) \(Self.shape(grad.shape)): " + Self.summary(grad.data)
         }
-        return lines
+        return chunked("backward: the parameters", header: header, rows: rows)
     }
 
     // MARK: Views of one tensor

@@ -36,8 +36,10 @@ public struct StepPages {
         self.height = height
     }
 
+    /// Every page, its lines wrapped to ``width`` (a wrapped line keeps its indentation).
     public var pages: [Page] {
-        isPointModel ? [batch()] + forward() + [loss(), backward(), update()] : sequencePages
+        let pages = isPointModel ? [batch()] + forward() + [loss(), backward()] + update() : sequencePages
+        return pages.map { page in Page(title: page.title, lines: page.lines.flatMap { Notebook.wrap($0, width: width) }) }
     }
 
     // MARK: The batch
@@ -233,7 +235,7 @@ public struct StepPages {
 
     // MARK: Update
 
-    func update() -> Page {
+    func update() -> [Page] {
         let o = step.optimizer
         let norm = step.trace.grads.reduce(Float(0)) { $0 + $1.value.data.reduce(0) { $0 + $1 * $1 } }.squareRoot()
         var lines: [String]
@@ -255,6 +257,8 @@ public struct StepPages {
                 : "gradient norm ‖g‖ = \(Self.num(norm)) ≤ clip \(Format.number(clip)): no clipping")
         }
         lines.append("")
+        let header = lines
+        lines = []
         let plainSGD = step.rule == .gradient && o.name == .sgd && o.momentum == 0 && o.weightDecay == 0
             && (step.clip.map { Double(norm) <= $0 } ?? true)
         for (i, (name, old)) in step.trace.params.enumerated() {
@@ -272,7 +276,29 @@ public struct StepPages {
             }
         }
         if !step.finished { lines += ["", "This step diverged: the run stops here."] }
-        return Page(title: "update", lines: lines)
+        return chunked("update", header: header, rows: lines)
+    }
+
+    /// A page with `header` above as many `rows` as fit, then another with the same header
+    /// for the rest: as many as fit the narrowest box (80×24: 20 lines of 74 columns), so
+    /// the number of pages does not depend on the screen.
+    func chunked(_ title: String, header: [String], rows: [String]) -> [Page] {
+        let (width, height) = (74, 20)
+        let used = header.map { Notebook.wrap($0, width: width).count }.reduce(0, +)
+        var parts: [[String]] = [[]]
+        var lines = 0
+        for row in rows {
+            let n = Notebook.wrap(row, width: width).count
+            if lines + n > height - used, !parts[parts.count - 1].isEmpty {
+                parts.append([])
+                lines = 0
+            }
+            parts[parts.count - 1].append(row)
+            lines += n
+        }
+        return parts.enumerated().map { i, part in
+            Page(title: parts.count > 1 ? "\(title) \(i + 1)/\(parts.count)" : title, lines: header + part)
+        }
     }
 
     /// The optimiser's own numbers for one weight, after the step: momentum's v, or Adam's

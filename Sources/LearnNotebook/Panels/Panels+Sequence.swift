@@ -12,11 +12,11 @@ extension Panels {
     /// variance over time, so the most active come first) and a window of the ranking is
     /// shown, labelled with the units' own numbers; never pooled, never averaged.
     private func overTime(_ matrix: [[Float]], name: String, title: String, scale: Heatmap.Scale, rank: UnitRank,
-                          view: PanelView?, into grid: inout CellGrid, area: Rect) -> PanelReadout? {
+                          from: Int?, view: PanelView?, into grid: inout CellGrid, area: Rect) -> PanelReadout? {
         let steps = matrix.count, units = matrix.first?.count ?? 0
         guard steps > 0, units > 0 else { return nil }
         let order = rank.order(matrix)
-        let window = Window(total: units, room: area.height - 3, preferred: 0, scroll: view?.scroll ?? 0)
+        let window = Window(total: units, room: area.height - 3, preferred: (from ?? 1) - 1, scroll: view?.scroll ?? 0)
         let labelWidth = DisplayWidth.of("\(units)") + 1
         let time = Window(total: steps, room: area.width - labelWidth, preferred: 0, scroll: 0)
         let shown = window.range.map { order[$0] }
@@ -44,7 +44,7 @@ extension Panels {
             return nil
         }
         return overTime(hidden, name: "h_t", title: "h_t: unit ↓, time →", scale: .diverging(limit: 1), rank: .variance,
-                        view: view, into: &grid, area: area)
+                        from: live.cell.windows[.hidden]?.from, view: view, into: &grid, area: area)
     }
 
     /// One heatmap per gate (units down, time across), as many as fit with seven units
@@ -59,7 +59,8 @@ extension Panels {
         }
         let columns = area.width >= 90 ? 2 : 1
         let fitting = max(1, min(gates.count, columns * max(1, area.height / 10)))
-        let preferred = gates.firstIndex { $0.name == "f" || $0.name == "z" } ?? 0
+        let opening = live.cell.windows[.gates]
+        let preferred = gates.firstIndex { $0.name == opening?.map } ?? gates.firstIndex { $0.name == "f" || $0.name == "z" } ?? 0
         let current = min(max(view?.map ?? preferred, 0), gates.count - 1)
         // The gate before the current one too, where there is room: i beside f, r beside z.
         let first = fitting == gates.count ? 0 : max(0, min(current - (fitting > 2 ? 1 : 0), gates.count - fitting))
@@ -77,7 +78,8 @@ extension Panels {
                 let name = Self.gateTitles[gate.name] ?? gate.name
                 let drawn = overTime(gate.values, name: String(name.dropFirst(2)), title: name,
                                      scale: sigmoid ? .sequential(range: 0...1) : .diverging(limit: nil),
-                                     rank: sigmoid ? .mean : .variance, view: index == current ? view : nil,
+                                     rank: sigmoid ? .mean : .variance, from: opening?.from,
+                                     view: index == current ? view : nil,
                                      into: &grid, area: box)
                 if index == current { readout = drawn }
             }
@@ -117,7 +119,9 @@ extension Panels {
         let columns = max(1, min(maps.count, area.width / least.width))
         let rowCount = max(1, min((maps.count + columns - 1) / columns, area.height / least.height))
         let fitting = min(maps.count, columns * rowCount)
-        let current = min(max(view?.map ?? 0, 0), maps.count - 1)
+        let opening = live.cell.windows[.attention]
+        let preferred = maps.firstIndex { "L\($0.0 + 1) H\($0.1 + 1)" == opening?.map } ?? 0
+        let current = min(max(view?.map ?? preferred, 0), maps.count - 1)
         let first = min(current, maps.count - fitting)
         var readout: PanelReadout?
         let mapsArea = fitting < maps.count ? area.inset(bottom: 1) : area
@@ -126,7 +130,7 @@ extension Panels {
                 let index = first + r * columns + c
                 guard index < first + fitting else { continue }
                 let (layer, head, matrix) = maps[index]
-                let drawn = attentionMap(matrix, name: "L\(layer + 1) H\(head + 1)", labelWidth: labelWidth,
+                let drawn = attentionMap(matrix, name: "L\(layer + 1) H\(head + 1)", labelWidth: labelWidth, from: opening?.from,
                                          view: index == current ? view : nil,
                                          colorBar: r == rowCount - 1 && c == 0, into: &grid, area: box)
                 if index == current { readout = drawn }
@@ -150,15 +154,18 @@ extension Panels {
         return readout
     }
 
-    private func attentionMap(_ matrix: [[Float]], name: String, labelWidth: Int, view: PanelView?, colorBar: Bool,
+    private func attentionMap(_ matrix: [[Float]], name: String, labelWidth: Int, from: Int?, view: PanelView?, colorBar: Bool,
                               into grid: inout CellGrid, area: Rect) -> PanelReadout? {
         let n = matrix.count
         // The window ends at the last real position: a translation pads its sequences with `_`.
         let end = (0..<n).last { $0 >= tokens.count || tokens[$0] != "_" }.map { $0 + 1 } ?? n
         // Every map keeps a row for the colour bar, so maps side by side show the same rows.
         let room = area.height - 3
-        let rows = Window(total: n, room: room, preferred: end - room, scroll: view?.scroll ?? 0)
-        let keys = Window(total: n, room: area.width - labelWidth, preferred: 0, scroll: 0)
+        let rows = Window(total: n, room: room, preferred: from.map { $0 - 1 } ?? end - room, scroll: view?.scroll ?? 0)
+        // A column as wide as its widest label (a Chinese character takes two), so no
+        // column label is dropped.
+        let columnWidth = min(2, max(1, tokens.prefix(n).map(DisplayWidth.of).max() ?? 1))
+        let keys = Window(total: n, room: (area.width - labelWidth) / columnWidth, preferred: 0, scroll: 0)
         let values = rows.range.flatMap { i in keys.range.map { j in Double(matrix[i][j]) } }
         let mask = rows.range.flatMap { i in keys.range.map { j in j > i } }
         var titles = ["\(name) · rows \(rows.text)", "\(name) \(rows.start + 1)–\(rows.start + rows.shown)/\(n)"]
@@ -187,7 +194,8 @@ extension Panels {
             return nil
         }
         let half = Heatmap.Mode.preferred(for: look.tier, glyphs: glyphs) == .halfBlock
-        let rows = Window(total: pe.count, room: (area.height - 2) * (half ? 2 : 1), preferred: 0, scroll: view?.scroll ?? 0)
+        let rows = Window(total: pe.count, room: (area.height - 2) * (half ? 2 : 1),
+                          preferred: (live.cell.windows[.positions]?.from ?? 1) - 1, scroll: view?.scroll ?? 0)
         let dims = Window(total: pe[0].count, room: area.width, preferred: 0, scroll: 0)
         let values = rows.range.flatMap { p in dims.range.map { d in Double(pe[p][d]) } }
         let cursor = view.map { (row: min(max($0.row, 0), rows.shown - 1), column: min(max($0.column, 0), dims.shown - 1)) }
@@ -202,15 +210,30 @@ extension Panels {
                             rows: rows.shown, columns: dims.shown, scroll: rows.scroll, page: rows.shown)
     }
 
-    func embeddings(into grid: inout CellGrid, area: Rect) {
+    /// The token embeddings on their first two principal components, on axes of a round
+    /// size symmetric around zero (so points move, the axes do not jump). In the focused
+    /// panel ← → walk the tokens from left to right and the readout gives the token and
+    /// its coordinates.
+    @discardableResult
+    func embeddings(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         guard let table = inspection.embeddings, table.vectors.count >= 2 else {
-            return note("no embeddings", into: &grid, area: area)
+            note("no embeddings", into: &grid, area: area)
+            return nil
         }
         let projected = Projection.principalPlane(table.vectors.map { $0.map(Double.init) })
+        let reach = projected.flatMap { [abs($0.x), abs($0.y)] }.filter(\.isFinite).max() ?? 1
+        let round = NiceScale(lo: 0, hi: max(reach, 1e-6), maxTicks: 2).upper
+        let leftToRight = projected.indices.sorted { projected[$0].x != projected[$1].x ? projected[$0].x < projected[$1].x : $0 < $1 }
+        let cursor = view.map { leftToRight[min(max($0.column, 0), leftToRight.count - 1)] }
         let points = zip(projected, table.labels).map { p, label in
             Scatter.Point(x: p.x, y: p.y, label: label, group: label.first?.isLetter == true ? 0 : 1)
         }
-        Scatter(points: points, glyphs: glyphs, title: "first two principal components").render(into: &grid, area: area)
+        Scatter(points: points, glyphs: glyphs, title: "first two principal components", xRange: -round...round,
+                yRange: -round...round, highlighted: cursor).render(into: &grid, area: area)
+        guard let cursor else { return nil }
+        let p = projected[cursor]
+        return PanelReadout(text: "token \"\(table.labels[cursor])\" (\(cursor + 1) of \(table.labels.count)) · PC1 \(Format.number(p.x)), PC2 \(Format.number(p.y))",
+                            rows: 1, columns: leftToRight.count)
     }
 
     /// A text model's sample, or a task's first examples answered by the model, each
@@ -228,7 +251,7 @@ extension Panels {
             return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).render(into: &grid, area: body)
         }
         let shown = answerRows(width: body.width, height: body.height - 1)
-        let set = inspection.answersHeldOut ? "held-out examples" : "training examples"
+        let set = inspection.answersHeldOut ? "held-out" : "training"
         let count = shown.examples == 1 ? "\(set) 1" : "\(set) 1–\(shown.examples)"
         let header = look.text("\(count): \(shown.right) right, \(shown.examples - shown.right) wrong")
         grid.write(WordFit.fit(header, width: body.width, glyphs: glyphs), x: body.x, y: body.y, style: Style(bold: true), clip: body)

@@ -80,7 +80,7 @@ struct Panels {
         case .loss: loss(into: &grid, area: inner)
         case .param: param(into: &grid, area: inner)
         case .fit: fit(into: &grid, area: inner)
-        case .decision: decision(into: &grid, area: inner)
+        case .decision: readout = decision(into: &grid, area: inner, view: view)
         case .weights: readout = matrices(gradients: false, into: &grid, area: inner, view: view)
         case .grads: readout = matrices(gradients: true, into: &grid, area: inner, view: view)
         case .network: network(into: &grid, area: inner)
@@ -91,7 +91,7 @@ struct Panels {
         case .gradflow: gradflow(into: &grid, area: inner)
         case .attention: readout = attention(into: &grid, area: inner, view: view)
         case .positions: readout = positions(into: &grid, area: inner, view: view)
-        case .embeddings: embeddings(into: &grid, area: inner)
+        case .embeddings: readout = embeddings(into: &grid, area: inner, view: view)
         case .samples: samples(into: &grid, area: inner)
         }
         return view == nil ? nil : readout ?? PanelReadout(text: "\(panel.rawValue): no cursor in this panel")

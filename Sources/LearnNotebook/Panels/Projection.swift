@@ -1,6 +1,6 @@
 /// Projects vectors onto their first two principal components (power iteration on the
 /// covariance, deflated), so token embeddings can be drawn in 2-D. Deterministic: the
-/// iteration starts from a fixed vector.
+/// iteration starts from a fixed vector, and each direction's sign is fixed.
 enum Projection {
     static let iterations = 64
 
@@ -12,11 +12,18 @@ enum Projection {
         let centred = vectors.map { v in (0..<dim).map { v[$0] - mean[$0] } }
         var covariance = [Double](repeating: 0, count: dim * dim)
         for v in centred { for i in 0..<dim { for j in 0..<dim { covariance[i * dim + j] += v[i] * v[j] / n } } }
-        let first = dominant(covariance, dim)
+        let first = signed(dominant(covariance, dim))
         let lambda = rayleigh(covariance, dim, first)
         for i in 0..<dim { for j in 0..<dim { covariance[i * dim + j] -= lambda * first[i] * first[j] } }
-        let second = dominant(covariance, dim)
+        let second = signed(dominant(covariance, dim))
         return centred.map { v in (dot(v, first), dot(v, second)) }
+    }
+
+    /// The direction's sign fixed (its largest entry positive), so a component that
+    /// power iteration finds pointing the other way does not mirror the plot.
+    private static func signed(_ v: [Double]) -> [Double] {
+        guard let top = v.max(by: { abs($0) < abs($1) }), top < 0 else { return v }
+        return v.map { -$0 }
     }
 
     private static func dominant(_ m: [Double], _ dim: Int) -> [Double] {

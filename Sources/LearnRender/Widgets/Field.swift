@@ -28,6 +28,8 @@ public struct Field: Sendable {
     public var points: [Point]
     public var glyphs: GlyphSet
     public var title: String
+    /// A cursor cell (row, column of the plot), drawn `◆` (`#` in ASCII).
+    public var cursor: (row: Int, column: Int)?
 
     /// `classes` and `confidence` row-major, `gridRows × gridColumns`, covering
     /// `xRange × yRange`; missing entries draw as blank.
@@ -54,17 +56,39 @@ public struct Field: Sendable {
         return families[((cls % families.count) + families.count) % families.count]
     }
 
+    /// The plot's y scale: the region's own range (the data and its margin), not widened
+    /// to round numbers, so no row lies outside what the model was evaluated on.
+    private var yScale: NiceScale { NiceScale(lo: yRange.lowerBound, hi: yRange.upperBound, maxTicks: 3, tight: true) }
+
+    private func axes(_ area: Rect) -> Axes {
+        let body = !title.isEmpty && area.height >= 3 ? area.inset(top: 1) : area
+        return Axes(area: body, y: yScale, x: (xRange.lowerBound, xRange.upperBound))
+    }
+
+    /// Where the regions are drawn in `area`, for a cursor's coordinates.
+    public func plot(in area: Rect) -> Rect { axes(area).plot }
+
+    /// The point (x, y) at the centre of plot cell (row, column), and the grid entry
+    /// drawn there (its index in `classes`), nil outside the grid.
+    public func sample(row: Int, column: Int, plot: Rect) -> (x: Double, y: Double, index: Int?) {
+        let (y0, y1) = (yScale.lower, yScale.upper)
+        let yv = y1 - (Double(row) + 0.5) / Double(max(1, plot.height)) * (y1 - y0)
+        let xv = xRange.lowerBound + (Double(column) + 0.5) / Double(max(1, plot.width)) * (xRange.upperBound - xRange.lowerBound)
+        let gy = (yRange.upperBound - yv) / (yRange.upperBound - yRange.lowerBound) * Double(gridRows)
+        let gx = (Double(column) + 0.5) / Double(max(1, plot.width)) * Double(gridColumns)
+        guard gy.isFinite, gy >= 0, gy < Double(gridRows), gridColumns > 0 else { return (xv, yv, nil) }
+        return (xv, yv, Int(gy) * gridColumns + min(gridColumns - 1, Int(gx)))
+    }
+
     public func render(into grid: inout CellGrid, area: Rect) {
         guard !area.isEmpty else { return }
-        var body = area
         if !title.isEmpty && area.height >= 3 {
             grid.write(WordFit.fit(glyphs.displayable(title), width: area.width, glyphs: glyphs), x: area.x, y: area.y,
                        style: Style(bold: true), clip: area)
-            body = area.inset(top: 1)
         }
         let x0 = xRange.lowerBound, x1 = xRange.upperBound
-        let yScale = NiceScale(lo: yRange.lowerBound, hi: yRange.upperBound, maxTicks: 3)
-        let axes = Axes(area: body, y: yScale, x: (x0, x1))
+        let yScale = yScale
+        let axes = axes(area)
         axes.render(into: &grid, glyphs: glyphs)
         let plot = axes.plot
         guard !plot.isEmpty else { return }
@@ -72,13 +96,8 @@ public struct Field: Sendable {
         let classCount = max(2, (classes.max() ?? 0) + 1)
         let chance = 1 / Double(classCount)
         for row in 0..<plot.height {
-            let yv = y1 - (Double(row) + 0.5) / Double(plot.height) * (y1 - y0)
-            let gy = (yRange.upperBound - yv) / (yRange.upperBound - yRange.lowerBound) * Double(gridRows)
-            guard gy.isFinite, gy >= 0, gy < Double(gridRows) else { continue }
             for column in 0..<plot.width {
-                let gx = (Double(column) + 0.5) / Double(plot.width) * Double(gridColumns)
-                let i = Int(gy) * gridColumns + min(gridColumns - 1, Int(gx))
-                guard i < classes.count, i < confidence.count, confidence[i].isFinite else { continue }
+                guard let i = sample(row: row, column: column, plot: plot).index, i < classes.count, i < confidence.count, confidence[i].isFinite else { continue }
                 let level = (confidence[i] - chance) / (1 - chance)
                 grid.set(plot.x + column, plot.y + row, GlyphSet.pick(ramp(classes[i]), level),
                          style: Style(foreground: Palette.series(classes[i])), clip: plot)
@@ -94,6 +113,10 @@ public struct Field: Sendable {
             let markers = glyphs.pointMarkers
             grid.set(column, row, markers[((p.label % markers.count) + markers.count) % markers.count],
                      style: Style(foreground: Palette.series(p.label), bold: true), clip: plot)
+        }
+        if let cursor {
+            grid.set(plot.x + min(max(cursor.column, 0), plot.width - 1), plot.y + min(max(cursor.row, 0), plot.height - 1),
+                     glyphs.isUnicode ? "◆" : "#", style: Style(foreground: .indexed(231), bold: true), clip: plot)
         }
     }
 }

@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A matrix as a grid of coloured glyphs: weights, gradients, attention, hidden states.
 ///
 /// - Signed data (`.diverging`) sits on a scale symmetric around zero: level = |v| / L
 ///   with L = max |v| (or a given limit); positive values use `GlyphSet.positive`,
 ///   negative ones `GlyphSet.negative` — a different glyph family — so sign and magnitude
 ///   read without colour. Unsigned data (`.sequential`) uses level = (v − lo)/(hi − lo)
-///   and the `density` ramp.
+///   and the `density` ramp; `.logarithmic` the same ramp by powers of ten.
 /// - `.cells` mode: one matrix cell per 1–3 terminal columns, with row and column labels
 ///   (token labels, CJK included). `.halfBlock` (Unicode only): two matrix rows per
 ///   terminal row drawn as `▀` with foreground = upper, background = lower colour; it
@@ -19,6 +25,9 @@ public struct Heatmap: Sendable {
         case diverging(limit: Double?)
         /// Low to high; nil range: the data's min…max.
         case sequential(range: ClosedRange<Double>?)
+        /// Low to high by powers of ten, over the data's positive min…max: a loss map
+        /// whose values span many decades (after a divergence) keeps its valley visible.
+        case logarithmic
     }
 
     public enum Mode: Sendable, Hashable {
@@ -86,6 +95,10 @@ public struct Heatmap: Sendable {
         case .diverging(let limit):
             let l = limit.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } ?? (big > 0 ? big : 1)
             return (-l, l)
+        case .logarithmic:
+            let positive = values.prefix(rows * columns).enumerated().filter { $0.element.isFinite && $0.element > 0 && !isMasked($0.offset) }
+            let small = positive.map(\.element).min() ?? 1, large = positive.map(\.element).max() ?? 1
+            return small < large ? (small, large) : (small / 10, small * 10)
         case .sequential(let range):
             if let r = range, r.upperBound > r.lowerBound, r.lowerBound.isFinite, r.upperBound.isFinite {
                 return (r.lowerBound, r.upperBound)
@@ -112,6 +125,9 @@ public struct Heatmap: Sendable {
                           : (GlyphSet.pick(glyphs.negative, level), Palette.pick(Palette.negativeRamp, level))
         case .sequential:
             let level = (v - lo) / (hi - lo)
+            return (GlyphSet.pick(glyphs.density, level), Palette.pick(Palette.sequentialRamp, level))
+        case .logarithmic:
+            let level = v > 0 ? (log10(v) - log10(lo)) / (log10(hi) - log10(lo)) : 0
             return (GlyphSet.pick(glyphs.density, level), Palette.pick(Palette.sequentialRamp, level))
         }
     }
@@ -257,9 +273,11 @@ struct ColorBar {
                 let (g, c) = heatmap.look(hi * Double(s) / Double(steps), lo: lo, hi: hi)
                 grid.set(x, area.y, g, style: Style(foreground: c), clip: area); x += 1
             }
-        case .sequential:
+        case .sequential, .logarithmic:
             for s in 1...steps {
-                let (g, c) = heatmap.look(lo + (hi - lo) * Double(s) / Double(steps), lo: lo, hi: hi)
+                let level = Double(s) / Double(steps)
+                let v = heatmap.scale == .logarithmic ? lo * pow(hi / lo, level) : lo + (hi - lo) * level
+                let (g, c) = heatmap.look(v, lo: lo, hi: hi)
                 grid.set(x, area.y, g, style: Style(foreground: c), clip: area); x += 1
             }
         }
