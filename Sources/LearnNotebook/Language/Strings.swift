@@ -66,15 +66,20 @@ public enum Strings {
         // Key help.
         "next page": "下一页", "previous page": "上一页", "next / previous lesson": "下一课 / 上一课",
         "first / last page": "第一页 / 最后一页", "table of contents": "目录", "scroll the text": "滚动文字",
-        "run / pause (a finished run goes on)": "运行 / 暂停（已结束的运行会继续）", "one training step": "训练一步",
+        "one training step": "训练一步",
         "restart from the seed, and run": "从种子重新开始并运行", "faster / slower training": "训练加快 / 减慢",
         "knobs: ↑↓ choose, ←→ change": "旋钮：↑↓ 选择，←→ 调整", "answer the question or prediction": "回答问题或预测",
-        "show the next hint": "显示下一条提示", "step inside one training step: ←→ stages, ↑↓ example": "走进一个训练步：←→ 阶段，↑↓ 样本",
-        "text / panels on narrow screens": "窄屏上切换文字 / 面板", "close this box": "关闭这个框",
+        "show the next hint": "显示下一条提示",         "text / panels on narrow screens": "窄屏上切换文字 / 面板", "close this box": "关闭这个框",
         "focus the next panel (Esc leaves)": "聚焦下一个面板（Esc 离开）", "zoom the focused panel (Esc back)": "放大聚焦的面板（Esc 返回）",
         "focused panel: move the cursor, read its value below": "聚焦的面板：移动光标，在下方读数",
         "focused panel: other head, gate or matrix": "聚焦的面板：换一个头、门或矩阵",
         "focused panel: more rows / units": "聚焦的面板：更多行 / 单元",
+        "run / pause (a finished run goes on, a rewound one replays)": "运行 / 暂停（已结束的运行会继续，倒回的运行会重放）",
+        "scrub: one step back / forward through the run": "拖动：在运行中后退 / 前进一步",
+        "scrub a tenth of the run back / forward": "拖动：后退 / 前进运行的十分之一",
+        "  a knob turned at an earlier step branches a new run there": "  在较早的一步调节旋钮，会从那里分出一次新运行",
+        "step inside one training step: ←→ stages, PgUp PgDn parts, ↑↓ example": "走进一个训练步：←→ 阶段，PgUp PgDn 部分，↑↓ 样本",
+        "weight and gradient maps: one scale held over the run, or each step's own": "权重和梯度图：整个运行用同一刻度，或每步各用各的",
         "glossary: every term, in both languages": "术语表：每个术语的中英对照",
         "search every page; n next hit, Esc ends": "搜索所有页面；n 下一处，Esc 结束",
         "this help": "本帮助", "quit (your place is saved)": "退出（会记住你的位置）",
@@ -143,6 +148,7 @@ public enum Strings {
         "%@/%@ questions right": "答对 %@/%@ 题",
         "%@/%@ exercises": "练习 %@/%@",
         "(in English: not translated yet)": "（英文：尚未翻译）",
+        "(in English: its translation has errors, see learn lint)": "（英文：译文有错误，见 learn lint）",
     ]
 }
 
