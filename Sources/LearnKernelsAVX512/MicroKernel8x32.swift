@@ -2,30 +2,51 @@
 // LearnTensor calls into this module only after the CPU said it has AVX-512.
 #if arch(x86_64)
 
-/// The AVX-512 register tile: `C[8×32] (+)= Σ_p A[0..<8, p] ⊗ B[p, 0..<32]`, with `A[i, p]`
-/// at `a[i·rowStride + p·depthStride]` (a packed panel or the matrix itself) and B a packed
-/// panel of 32 values per `p`. Sixteen 16-lane accumulators, two B vectors and a broadcast
-/// use 19 of the 32 vector registers; each `p` is 16 fused multiply-adds of 16 lanes, twice
-/// the work per instruction of the AVX2 tile. Each `C[i, j]` sums over `p` in increasing
-/// order, exactly as the AVX2 tile does, so the two give bit-identical results.
+/// The AVX-512 register tile: `C[rows×32] (+)= Σ_p A[0..<rows, p] ⊗ B[p, 0..<32]` for
+/// `rows` up to 8, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the
+/// matrix itself) and B a packed panel of 32 values per `p`. Sixteen 16-lane accumulators,
+/// two B vectors and a broadcast use 19 of the 32 vector registers; each `p` is 16 fused
+/// multiply-adds of 16 lanes, twice the work per instruction of the AVX2 tile. Each
+/// `C[i, j]` sums over `p` in increasing order, exactly as the AVX2 tile does, so the two
+/// give bit-identical results. Fewer rows run a copy of the loop without the missing ones
+/// (no row of A read or C written beyond `rows`), as the AVX2 tile does.
 @inline(never)
-public func microKernel8x32(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
-                            _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
-    // The same loop, specialised for the layouts the driver passes (a packed panel or a
-    // transposed A: the values for one `p` side by side; A in place: one row per
-    // `rowStride`), so neither computes addresses it does not need.
-    if rowStride == 1 {
-        microKernel8x32Loop(kb, a, 1, depthStride, b, c, ldc, add)
-    } else if depthStride == 1 {
-        microKernel8x32Loop(kb, a, rowStride, 1, b, c, ldc, add)
-    } else {
-        microKernel8x32Loop(kb, a, rowStride, depthStride, b, c, ldc, add)
+public func microKernel8x32(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                            _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                            _ ldc: Int, _ add: Bool) {
+    switch rows {
+    case 8: microKernel8x32Layout(8, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 7: microKernel8x32Layout(7, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 6: microKernel8x32Layout(6, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 5: microKernel8x32Layout(5, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 4: microKernel8x32Layout(4, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 3: microKernel8x32Layout(3, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 2: microKernel8x32Layout(2, kb, a, rowStride, depthStride, b, c, ldc, add)
+    default: microKernel8x32Layout(1, kb, a, rowStride, depthStride, b, c, ldc, add)
     }
 }
 
+/// The same loop, specialised for the layouts the driver passes (a packed panel or a
+/// transposed A: the values for one `p` side by side; A in place: one row per
+/// `rowStride`), so neither computes addresses it does not need.
 @inline(__always)
-private func microKernel8x32Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
-                            _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
+private func microKernel8x32Layout(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                   _ ldc: Int, _ add: Bool) {
+    if rowStride == 1 {
+        microKernel8x32Loop(rows, kb, a, 1, depthStride, b, c, ldc, add)
+    } else if depthStride == 1 {
+        microKernel8x32Loop(rows, kb, a, rowStride, 1, b, c, ldc, add)
+    } else {
+        microKernel8x32Loop(rows, kb, a, rowStride, depthStride, b, c, ldc, add)
+    }
+}
+
+/// `rows` is a constant where this is inlined, so the row tests fold away.
+@inline(__always)
+private func microKernel8x32Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                 _ ldc: Int, _ add: Bool) {
     typealias V = SIMD16<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
     var c40 = V(), c41 = V(), c50 = V(), c51 = V(), c60 = V(), c61 = V(), c70 = V(), c71 = V()
@@ -39,20 +60,34 @@ private func microKernel8x32Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStri
         let b1 = bv.loadUnaligned(fromByteOffset: p &* 128 &+ 64, as: V.self)
         var x = V(repeating: ra.load(fromByteOffset: at, as: Float.self))
         c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-        x = V(repeating: ra.load(fromByteOffset: at &+ o1, as: Float.self))
-        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
-        x = V(repeating: ra.load(fromByteOffset: at &+ o2, as: Float.self))
-        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-        x = V(repeating: ra.load(fromByteOffset: at &+ o3, as: Float.self))
-        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-        x = V(repeating: ra.load(fromByteOffset: at &+ o4, as: Float.self))
-        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-        x = V(repeating: ra.load(fromByteOffset: at &+ o5, as: Float.self))
-        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-        x = V(repeating: ra.load(fromByteOffset: at &+ o6, as: Float.self))
-        c60 = c60.addingProduct(x, b0); c61 = c61.addingProduct(x, b1)
-        x = V(repeating: ra.load(fromByteOffset: at &+ o7, as: Float.self))
-        c70 = c70.addingProduct(x, b0); c71 = c71.addingProduct(x, b1)
+        if rows > 1 {
+            x = V(repeating: ra.load(fromByteOffset: at &+ o1, as: Float.self))
+            c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        }
+        if rows > 2 {
+            x = V(repeating: ra.load(fromByteOffset: at &+ o2, as: Float.self))
+            c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        }
+        if rows > 3 {
+            x = V(repeating: ra.load(fromByteOffset: at &+ o3, as: Float.self))
+            c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        }
+        if rows > 4 {
+            x = V(repeating: ra.load(fromByteOffset: at &+ o4, as: Float.self))
+            c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        }
+        if rows > 5 {
+            x = V(repeating: ra.load(fromByteOffset: at &+ o5, as: Float.self))
+            c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        }
+        if rows > 6 {
+            x = V(repeating: ra.load(fromByteOffset: at &+ o6, as: Float.self))
+            c60 = c60.addingProduct(x, b0); c61 = c61.addingProduct(x, b1)
+        }
+        if rows > 7 {
+            x = V(repeating: ra.load(fromByteOffset: at &+ o7, as: Float.self))
+            c70 = c70.addingProduct(x, b0); c71 = c71.addingProduct(x, b1)
+        }
         at = at &+ depthStride &* 4
     }
     let cv = UnsafeMutableRawPointer(c)
@@ -64,13 +99,13 @@ private func microKernel8x32Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStri
         cv.storeBytes(of: v1, toByteOffset: off &+ 64, as: V.self)
     }
     store(0, c00, c01)
-    store(1, c10, c11)
-    store(2, c20, c21)
-    store(3, c30, c31)
-    store(4, c40, c41)
-    store(5, c50, c51)
-    store(6, c60, c61)
-    store(7, c70, c71)
+    if rows > 1 { store(1, c10, c11) }
+    if rows > 2 { store(2, c20, c21) }
+    if rows > 3 { store(3, c30, c31) }
+    if rows > 4 { store(4, c40, c41) }
+    if rows > 5 { store(5, c50, c51) }
+    if rows > 6 { store(6, c60, c61) }
+    if rows > 7 { store(7, c70, c71) }
 }
 
 /// The AVX-512 form of the AVX2 tile's probe: `rounds` of the tile's sixteen 16-lane

@@ -121,39 +121,28 @@ public enum Kernels {
     /// `C[m×nb] (+)= op(A)[0..<m, column ..< column+kb] · B-block`, the B block packed.
     /// Row tiles outermost, so a tile's rows of A stay in L1 while the B panels stream
     /// from L2. The tile reads A where it lies (rows of A, or columns of the stored matrix
-    /// when `transA`); only the last, partial row tile is copied, zero padded. Edge columns
-    /// go through a scratch tile.
+    /// when `transA`), the last row tile only the rows there are. Edge columns go through
+    /// a scratch tile.
     private static func multiplyBlock(m: Int, nb: Int, kb: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                                       column: Int, packedB: UnsafePointer<Float>,
                                       c: UnsafeMutablePointer<Float>, ldc: Int, add: Bool, tile: MicroTile) {
         let mr = tile.rows, nr = tile.columns
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * kb + mr * nr) { buffer in
-            let edgeA = buffer.baseAddress!
-            let scratch = edgeA + mr * kb
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { buffer in
+            let scratch = buffer.baseAddress!
             var ir = 0
             while ir < m {
                 let rows = Swift.min(mr, m - ir)
-                var aTile: UnsafePointer<Float>, rowStride: Int, depthStride: Int
-                if transA {
-                    (aTile, rowStride, depthStride) = (a + column * lda + ir, 1, lda)
-                } else {
-                    (aTile, rowStride, depthStride) = (a + ir * lda + column, lda, 1)
-                }
-                if rows < mr {
-                    for p in 0..<kb {
-                        for i in 0..<mr { edgeA[p &* mr &+ i] = i < rows ? aTile[i &* rowStride &+ p &* depthStride] : 0 }
-                    }
-                    (aTile, rowStride, depthStride) = (UnsafePointer(edgeA), 1, mr)
-                }
+                let (aTile, rowStride, depthStride) = transA ? (a + column * lda + ir, 1, lda)
+                                                             : (a + ir * lda + column, lda, 1)
                 var jr = 0
                 while jr < nb {
                     let cols = Swift.min(nr, nb - jr)
                     let cTile = c + ir * ldc + jr
                     let bPanel = packedB + jr * kb
-                    if rows == mr && cols == nr {
-                        tile.kernel(kb, aTile, rowStride, depthStride, bPanel, cTile, ldc, add)
+                    if cols == nr {
+                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, cTile, ldc, add)
                     } else {
-                        tile.kernel(kb, aTile, rowStride, depthStride, bPanel, scratch, nr, false)
+                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, scratch, nr, false)
                         for i in 0..<rows {
                             for j in 0..<cols {
                                 let v = scratch[i * nr + j]

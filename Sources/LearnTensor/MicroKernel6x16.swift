@@ -1,25 +1,44 @@
-/// The AVX2 register tile: `C[6×16] (+)= Σ_p A[0..<6, p] ⊗ B[p, 0..<16]`, with `A[i, p]` at
-/// `a[i·rowStride + p·depthStride]` (a packed panel or the matrix itself) and B a packed
-/// panel of 16 values per `p`. Twelve SIMD8 accumulators, two B vectors and one broadcast
-/// fill 15 of the 16 AVX registers, enough independent multiply-adds to hide their latency.
+/// The AVX2 register tile: `C[rows×16] (+)= Σ_p A[0..<rows, p] ⊗ B[p, 0..<16]` for `rows`
+/// up to 6, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the matrix
+/// itself) and B a packed panel of 16 values per `p`. Twelve SIMD8 accumulators, two B
+/// vectors and one broadcast fill 15 of the 16 AVX registers, enough independent
+/// multiply-adds to hide their latency. Fewer rows (the last tile of a product whose row
+/// count is not a multiple of 6) run a copy of the loop without the missing rows: no row
+/// of A is read or C written beyond `rows`, and no multiply-add is wasted on padding.
 @inline(never)
-func microKernel6x16(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
+func microKernel6x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
                      _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
-    // The same loop, specialised for the layouts the driver passes (a packed panel or a
-    // transposed A: the values for one `p` side by side; A in place: one row per
-    // `rowStride`), so neither computes addresses it does not need.
-    if rowStride == 1 {
-        microKernel6x16Loop(kb, a, 1, depthStride, b, c, ldc, add)
-    } else if depthStride == 1 {
-        microKernel6x16Loop(kb, a, rowStride, 1, b, c, ldc, add)
-    } else {
-        microKernel6x16Loop(kb, a, rowStride, depthStride, b, c, ldc, add)
+    switch rows {
+    case 6: microKernel6x16Layout(6, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 5: microKernel6x16Layout(5, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 4: microKernel6x16Layout(4, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 3: microKernel6x16Layout(3, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 2: microKernel6x16Layout(2, kb, a, rowStride, depthStride, b, c, ldc, add)
+    default: microKernel6x16Layout(1, kb, a, rowStride, depthStride, b, c, ldc, add)
     }
 }
 
+/// The same loop, specialised for the layouts the driver passes (a packed panel or a
+/// transposed A: the values for one `p` side by side; A in place: one row per
+/// `rowStride`), so neither computes addresses it does not need.
 @inline(__always)
-private func microKernel6x16Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
-                     _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
+private func microKernel6x16Layout(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                   _ ldc: Int, _ add: Bool) {
+    if rowStride == 1 {
+        microKernel6x16Loop(rows, kb, a, 1, depthStride, b, c, ldc, add)
+    } else if depthStride == 1 {
+        microKernel6x16Loop(rows, kb, a, rowStride, 1, b, c, ldc, add)
+    } else {
+        microKernel6x16Loop(rows, kb, a, rowStride, depthStride, b, c, ldc, add)
+    }
+}
+
+/// `rows` is a constant where this is inlined, so the row tests fold away.
+@inline(__always)
+private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                 _ ldc: Int, _ add: Bool) {
     typealias V = SIMD8<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
@@ -31,16 +50,26 @@ private func microKernel6x16Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStri
         let b1 = bv.loadUnaligned(fromByteOffset: p &* 64 &+ 32, as: V.self)
         var x = V(repeating: a0[at])
         c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-        x = V(repeating: a1[at])
-        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
-        x = V(repeating: a2[at])
-        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-        x = V(repeating: a3[at])
-        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-        x = V(repeating: a4[at])
-        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-        x = V(repeating: a5[at])
-        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        if rows > 1 {
+            x = V(repeating: a1[at])
+            c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        }
+        if rows > 2 {
+            x = V(repeating: a2[at])
+            c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        }
+        if rows > 3 {
+            x = V(repeating: a3[at])
+            c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        }
+        if rows > 4 {
+            x = V(repeating: a4[at])
+            c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        }
+        if rows > 5 {
+            x = V(repeating: a5[at])
+            c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        }
         at = at &+ depthStride
     }
     let cv = UnsafeMutableRawPointer(c)
@@ -52,11 +81,11 @@ private func microKernel6x16Loop(_ kb: Int, _ a: UnsafePointer<Float>, _ rowStri
         cv.storeBytes(of: v1, toByteOffset: off &+ 32, as: V.self)
     }
     store(0, c00, c01)
-    store(1, c10, c11)
-    store(2, c20, c21)
-    store(3, c30, c31)
-    store(4, c40, c41)
-    store(5, c50, c51)
+    if rows > 1 { store(1, c10, c11) }
+    if rows > 2 { store(2, c20, c21) }
+    if rows > 3 { store(3, c30, c31) }
+    if rows > 4 { store(4, c40, c41) }
+    if rows > 5 { store(5, c50, c51) }
 }
 
 /// The most this core multiply-adds per second, to set the tile's figure beside: `rounds`

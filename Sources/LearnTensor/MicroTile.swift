@@ -11,9 +11,10 @@ import Darwin
 /// registers while the kernel sums over the depth of a block. The driver in `Gemm.swift`
 /// packs B in panels `columns` wide for it and hands it rows of A where they lie.
 struct MicroTile: Sendable {
-    /// `C[rows×columns] (+)= A·B` over depth `kb`: `A[i, p]` at `a[i·rowStride + p·depthStride]`,
-    /// B a packed panel (`columns` values per `p`), C with leading dimension `ldc`.
-    typealias Kernel = @Sendable (_ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
+    /// `C[rows×columns] (+)= A·B` over depth `kb` for the first `rows` (1…``rows``) rows of
+    /// the tile: `A[i, p]` at `a[i·rowStride + p·depthStride]`, B a packed panel (`columns`
+    /// values per `p`), C with leading dimension `ldc`.
+    typealias Kernel = @Sendable (_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
                                   _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
                                   _ add: Bool) -> Void
     let name: String

@@ -8,7 +8,9 @@ struct Bench: ParsableCommand {
         abstract: "Time the canonical benchmark configs (benchmarks.md), matmul and frame rendering.",
         discussion: """
             Names: \(Benchmarks.names.joined(separator: ", ")). Compare with \
-            `python3 ../shared/bench/torch_bench.py --threads 1` in the same run: the JSON rows join by name. \
+            `python3 ../shared/bench/torch_bench.py --threads 1` in the same run: the JSON rows join by name \
+            (scripts/bench-vs-torch.sh does, timing both sides in CPU seconds). Rates are per CPU second of \
+            this process, so other programs on a shared machine do not count. \
             The matrix kernel uses the widest register tile the CPU has; LEARN_KERNEL=avx2 picks the \
             AVX2 tile on an AVX-512 machine, to compare the two.
             """)
@@ -22,7 +24,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Threads (learn trains on one thread).")
     var threads: Int = 1
 
-    @Option(help: "Seconds to time each benchmark (after a warm-up).")
+    @Option(help: "CPU seconds to time each benchmark (after a warm-up).")
     var seconds: Double = 2
 
     @OptionGroup var global: GlobalOptions

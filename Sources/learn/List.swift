@@ -28,11 +28,19 @@ struct List: ParsableCommand {
                 let exercises = lesson.modelCells.filter { $0.exercise != nil }
                 let solved = exercises.filter { progress.solved.contains("\(lesson.id)/\($0.id)") }.count
                 // A lesson not (yet) translated says so, quietly, at the end of its line.
-                let untranslated = language != nil && lesson.language == nil && lesson.problems.isEmpty
+                // A translation that did not load (lint shows why) is not "not translated".
+                let untranslated = language.flatMap { code in
+                    lesson.language == nil && lesson.problems.isEmpty ? code : nil
+                }.map { code in
+                    let translation = ((lesson.path as NSString).deletingLastPathComponent as NSString)
+                        .appendingPathComponent("\(code)/\((lesson.path as NSString).lastPathComponent)")
+                    return FileManager.default.fileExists(atPath: translation)
+                        ? say("(in English: its translation has errors, see learn lint)", []) : say("(in English: not translated yet)", [])
+                }
                 output("\(mark) \(number)  \(lesson.title + String(repeating: " ", count: max(0, titleWidth - DisplayWidth.of(lesson.title)))) "
                        + say("%@ min", ["\(lesson.minutes)"]) + "  " + say("%@/%@ questions right", ["\(right)", "\(quizzes.count)"])
                        + (exercises.isEmpty ? "" : "  " + say("%@/%@ exercises", ["\(solved)", "\(exercises.count)"]))
-                       + (untranslated ? "  " + say("(in English: not translated yet)", []) : "") + "\n")
+                       + (untranslated.map { "  " + $0 } ?? "") + "\n")
             }
         }
     }

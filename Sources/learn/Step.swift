@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LearnModels
 import LearnNotebook
+import LearnRender
 
 /// `learn step`: one training step of a cell, stage by stage, as the notebook's step view
 /// (`x`) shows it — for handouts and diffs (text), or for tools (JSON, with the step's
@@ -50,7 +51,8 @@ struct Step: ParsableCommand {
                 throw Failure(code: 1, message: "\(chosen.cell.id) diverged at step \(diverged.step), before the step asked for")
             }
             let record = trainer.tracedStep()
-            let pages = StepPages(step: record, example: example - 1, interactive: false, width: 100, height: 44)
+            let pages = StepPages(step: record, example: example - 1, interactive: false, width: 100, height: 44,
+                                  glyphs: global.ascii ? .ascii : .unicode)
             guard example <= pages.batchSize else {
                 throw Failure(code: 2, message: "example \(example) is outside 1…\(pages.batchSize): "
                               + "the batch of step \(record.step) has \(pages.batchSize) \(record.symbols.isEmpty ? "examples" : "sequences")")
@@ -59,18 +61,20 @@ struct Step: ParsableCommand {
             let heading = "lesson \(number) (\(chosen.lesson.id)) · cell \(chosen.cell.id) · step \(record.step) · example \(example) of \(pages.batchSize)"
             switch format {
             case .text:
-                output(Self.text(heading, pages.pages))
+                let text = Self.text(heading, pages.pages, rule: global.ascii ? "-" : "─")
+                output(global.ascii ? text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { GlyphSet.ascii.displayable(String($0)) }.joined(separator: "\n") : text)
             case .json:
                 outputJSON(Self.json(chosen, record: record, example: example, pages: pages.pages) + "\n")
             }
         }
     }
 
-    static func text(_ heading: String, _ pages: [StepPages.Page]) -> String {
+    static func text(_ heading: String, _ pages: [StepPages.Page], rule: Character) -> String {
         var out = heading + "\n"
         for (i, page) in pages.enumerated() {
             let title = "\(i + 1)/\(pages.count) \(page.title)"
-            out += "\n" + title + "\n" + String(repeating: "─", count: title.count) + "\n"
+            out += "\n" + title + "\n" + String(repeating: rule, count: title.count) + "\n"
             out += page.lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n"
         }
         return out

@@ -1,4 +1,5 @@
 import LearnLessons
+import LearnRender
 @testable import LearnNotebook
 import Testing
 
@@ -37,6 +38,12 @@ import Testing
         #expect(notebook.state.overlay == nil && notebook.state.search?.hits.count == 2 && notebook.state.page == 0)
         _ = notebook.handle(.char("n"))
         #expect(notebook.state.page == 1 && notebook.state.message?.contains("第 2/2 处") == true)
+        // The hit is shown in reverse video on the page.
+        let grid = notebook.frame(width: 120, height: 40)
+        let row = try #require(grid.lines.firstIndex { $0.contains("学习率太大") })
+        let column = try #require(grid.lines[row].firstRange(of: "学习率")).lowerBound
+        let x = DisplayWidth.of(String(grid.lines[row][..<column]))
+        #expect(grid[x, row].style.reverse && !grid[x + 6, row].style.reverse)
         _ = notebook.handle(.escape)
         #expect(notebook.state.search == nil)
         _ = notebook.handle(.char("n"))

@@ -88,12 +88,16 @@ import Testing
             panels: [decision]
             """)
         _ = mlp.handle(.char("x"))
-        for _ in 0..<9 { _ = mlp.handle(.right) }   // stops at the last page
-        #expect(mlp.state.overlay == .step(page: 6, example: 0), "batch, layers.0, act.0, layers.1, loss, backward, update")
+        for _ in 0..<12 { _ = mlp.handle(.right) }   // stops at the last page
+        #expect(mlp.state.overlay == .step(page: 9, example: 0),
+                "batch, layers.0, act.0, layers.1, loss, ∂layers.1, ∂act.0, ∂layers.0, backward, update")
         let text = Self.frame(mlp)
-        #expect(text.contains("7/7 update") && text.contains("Adam, lr"), "\(text)")
+        #expect(text.contains("10/10 update") && text.contains("Adam, lr"), "\(text)")
         _ = mlp.handle(.left)
         #expect(Self.frame(mlp).contains("∂L/∂layers.1.weight [2×4]"))
+        _ = mlp.handle(.left)
+        let relu = Self.frame(mlp)
+        #expect(relu.contains("∂L/∂layers.0 = ∂L/∂act.0 ⊙ relu′(layers.0)"), "\(relu)")
         _ = mlp.handle(.char("x"))
         #expect(mlp.liveCell?.step == 2, "x again takes the next step")
     }
@@ -233,4 +237,25 @@ import Testing
         let text = Self.frame(nb)
         #expect(text.contains("forward: t = 2 of 8") && text.contains("f = σ(gates_f)") && text.contains("c_t = f ⊙ c_{t−1} + i ⊙ g"), "\(text)")
     }
+
+    /// Every shipped live cell: its step opens, and every page fits the box at 80×24 and
+    /// 120×40 (wrapped lines counted).
+    @Test func everyShippedCellsStepFits() throws {
+        var cells = 0
+        for lesson in Fixtures.shipped() {
+            for cell in lesson.modelCells {
+                let step = try Trainer(cell.config).tracedStep()
+                for (width, height) in [(74, 20), (114, 36)] {
+                    for page in StepPages(step: step, example: 0, width: width, height: height).pages {
+                        let lines = page.lines
+                        #expect(lines.count <= height, "\(lesson.id)/\(cell.id) \(page.title) at \(width): \(lines.count) lines")
+                        #expect(lines.allSatisfy { $0.count <= width }, "\(lesson.id)/\(cell.id) \(page.title) at \(width)")
+                    }
+                }
+                cells += 1
+            }
+        }
+        #expect(cells >= 25)
+    }
 }
+

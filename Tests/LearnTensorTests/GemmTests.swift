@@ -66,6 +66,45 @@ import Testing
         }
     }
 
+    /// Every count of rows a last row tile can have (1 … the tile's rows), A in place and
+    /// transposed, C plain and accumulated, on every tile: the product matches, and the row
+    /// of the buffer after C is not written (a short tile writes only the rows there are).
+    @Test func everyRowCountOfTheLastTile() {
+        for tile in MicroTile.available {
+            for m in (tile.rows + 1)...(2 * tile.rows) {
+                for transA in [false, true] {
+                    for accumulate in [false, true] {
+                        let (n, k) = (tile.columns + 3, 11)
+                        var rng = RandomSource(seed: UInt64(m))
+                        let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) }
+                        let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) }
+                        var c = [Float](repeating: 2, count: (m + 1) * n)  // one row past C
+                        a.withUnsafeBufferPointer { pa in
+                            b.withUnsafeBufferPointer { pb in
+                                c.withUnsafeMutableBufferPointer { pc in
+                                    Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: transA ? m : k,
+                                                 transA: transA, b: pb.baseAddress!, ldb: n, transB: false,
+                                                 c: pc.baseAddress!, ldc: n, accumulate: accumulate, tile: tile)
+                                }
+                            }
+                        }
+                        var want = Self.naive(m: m, n: n, k: k, a: a, transA: transA, b: b, transB: false)
+                        if accumulate { want = want.map { $0 + 2 } }
+                        expectClose(Array(c[0..<(m * n)]), want, tolerance: 1e-4)
+                        #expect(c[(m * n)...].allSatisfy { $0 == 2 }, "\(tile.name) m \(m): wrote past C")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The peak probe does the FLOP it reports (its accumulators stay finite).
+    @Test func multiplyAddProbeCountsItsWork() {
+        let probe = Kernels.multiplyAddProbe(rounds: 1000)
+        #expect(probe.flops == Double(1000 * MicroTile.native.rows * MicroTile.native.columns * 2))
+        #expect(probe.value.isFinite && probe.value > 0)
+    }
+
     /// Each `C[i, j]` sums over `p` in the same order on every tile, so the tiles agree bit
     /// for bit and a lesson's numbers do not depend on which one the machine has.
     @Test func tilesAgreeBitForBit() {

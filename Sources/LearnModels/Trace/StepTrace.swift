@@ -12,7 +12,7 @@ public struct StepTrace: Sendable {
         /// The time step of a recurrent cell's per-step value `[B, H]`; nil for a whole tensor.
         public let time: Int?
         public let value: Trace.Values
-        /// `∂L/∂value` of this step (sequence models); nil where no gradient reached it.
+        /// `∂L/∂value` of this step; nil where no gradient reached it.
         public let gradient: Trace.Values?
     }
 
@@ -69,27 +69,31 @@ extension Trainer {
         return .none
     }
 
-    /// The forward pass on the traced batch, one stage per layer (point models, values only)
-    /// or per stage of the model's readable form with its gradient (sequence models). The
-    /// parameters' own gradients are put back afterwards: looking changes nothing.
+    /// The forward pass on the traced batch, one stage per layer (point models) or per stage
+    /// of the model's readable form (sequence models), each with its gradient from a backward
+    /// pass through the same stages. The parameters' own gradients are put back afterwards:
+    /// looking changes nothing.
     private func forwardStages(_ batch: Batch) -> [StepTrace.Stage] {
-        func stage(_ name: String, _ t: Tensor, time: Int? = nil, gradient: Bool = false) -> StepTrace.Stage {
-            StepTrace.Stage(name: name, time: time, value: Trace.Values(shape: t.shape, data: t.data),
-                            gradient: gradient && t.grad.count == t.count ? Trace.Values(shape: t.shape, data: t.grad) : nil)
-        }
+        let saved = namedTensors.map(\.tensor.grad)
+        defer { for (i, p) in namedTensors.enumerated() { p.tensor.grad = saved[i] } }
+        let stages: [ForwardRecord.Entry]
         switch (network, batch) {
         case (.sequence(let model), .tokens(let inputs, _, _, let b, let t)):
-            let saved = namedTensors.map(\.tensor.grad)
-            defer { for (i, p) in namedTensors.enumerated() { p.tensor.grad = saved[i] } }
             let record = ForwardRecord()
             let logits = model.readableForward(inputs, batch: b, time: t, record: record)
             Objective.lossOf(SequenceForward(logits: logits), batch).backward()
-            return record.entries.map { stage($0.name, $0.tensor, time: $0.time, gradient: true) }
+            stages = record.entries
         case (_, .points(let set)):
-            let x = Tensor(set.inputs, shape: [set.count, set.dimensions])
-            return Tensor.withoutGrad { pointStages(x).map { stage($0.name, $0.tensor) } }
+            let walked = pointStages(Tensor(set.inputs, shape: [set.count, set.dimensions]))
+            if let output = walked.last?.tensor { Objective.scored(output, set, network).loss.backward() }
+            stages = walked.map { ForwardRecord.Entry(name: $0.name, time: nil, tensor: $0.tensor) }
         default:
             preconditionFailure("a batch the network does not read")
+        }
+        return stages.map { entry in
+            let t = entry.tensor
+            return StepTrace.Stage(name: entry.name, time: entry.time, value: Trace.Values(shape: t.shape, data: t.data),
+                                   gradient: t.grad.count == t.count ? Trace.Values(shape: t.shape, data: t.grad) : nil)
         }
     }
 

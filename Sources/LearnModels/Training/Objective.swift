@@ -20,22 +20,26 @@ enum Objective {
         case .points(let set):
             guard let model = network.pointModel else { preconditionFailure("points given to a sequence model") }
             let x = Tensor(set.inputs, shape: [set.count, set.dimensions])
-            let y = model(x)                                                   // [N, K]
-            if !set.isClassification {
-                return Evaluation(loss: mse(y, Tensor(set.targets, shape: [set.count, 1])), accuracy: nil)
-            }
-            if case .perceptron = network {
-                let targets = Tensor(set.labels.map(Float.init), shape: [set.count, 1])
-                var right = 0
-                for i in 0..<set.count where (y.data[i] > 0) == (set.labels[i] == 1) { right += 1 }
-                return Evaluation(loss: bceWithLogits(y, targets), accuracy: Double(right) / Double(set.count))
-            }
-            return Evaluation(loss: crossEntropy(logits: y, targets: set.labels),
-                              accuracy: accuracy(y.data, classes: set.classes, targets: set.labels))
+            return scored(model(x), set, network)                              // [N, K]
         case .tokens(let inputs, _, _, let b, let t):
             guard case .sequence(let model) = network else { preconditionFailure("tokens given to a point model") }
             return scored(model.forward(inputs, batch: b, time: t), batch)
         }
+    }
+
+    /// The loss and accuracy of a point model's output `y [N, K]` on `set`.
+    static func scored(_ y: Tensor, _ set: PointSet, _ network: Network) -> Evaluation {
+        if !set.isClassification {
+            return Evaluation(loss: mse(y, Tensor(set.targets, shape: [set.count, 1])), accuracy: nil)
+        }
+        if case .perceptron = network {
+            let targets = Tensor(set.labels.map(Float.init), shape: [set.count, 1])
+            var right = 0
+            for i in 0..<set.count where (y.data[i] > 0) == (set.labels[i] == 1) { right += 1 }
+            return Evaluation(loss: bceWithLogits(y, targets), accuracy: Double(right) / Double(set.count))
+        }
+        return Evaluation(loss: crossEntropy(logits: y, targets: set.labels),
+                          accuracy: accuracy(y.data, classes: set.classes, targets: set.labels))
     }
 
     /// The loss of a sequence model's forward pass on `batch`.

@@ -22,6 +22,8 @@ extension Notebook {
         ("", ""), ("░▒▓█", "heatmap: positive, or larger (weak → strong)"), ("⣀⣤⣶⣿", "heatmap: negative (weak → strong)"),
         ("·", "masked: a future position attention may not see"), ("◆", "the cursor of a focused panel"),
         ("␣ ⏎", "a space, a newline in a sequence"),
+        ("• o x @", "landscape: the paths of the runs (cell's own, compare runs), @ where each is now"),
+        ("░▒▓ ⠂⠢⠶ ╌═≡", "decision regions: one family per class, denser = surer"),
     ]
 
     func draw(_ overlay: NotebookState.Overlay, into grid: inout CellGrid, area: Rect) {
@@ -32,7 +34,7 @@ extension Notebook {
         case .contents(let selected):
             let lines = lessons.enumerated().map { i, lesson in
                 let number = lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
-                let text = "\(i == state.lesson ? ">" : " ") \(number)  \(lesson.title)  · " + look.tr("%@ min", lesson.minutes)
+                let text = "\(i == state.lesson ? ">" : " ") \(number)  \(lesson.title)  · " + look.tr("%@ min", lesson.minutes) + progress(of: lesson, at: i)
                 return (text, i == selected ? Look.selected : Style.plain)
             }
             box(look.tr("contents · ↑↓ choose, Enter opens"), lines, into: &grid, area: area)
@@ -51,7 +53,8 @@ extension Notebook {
             box(look.tr("knobs · ↑↓ choose, ←→ change, Esc closes"), lines, into: &grid, area: area)
         case .step(let page, let example):
             guard let record = stepRecord else { return }
-            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2)).pages
+            let pages = StepPages(step: record, example: example, width: max(20, area.width - 6), height: max(4, area.height - 2),
+                                  glyphs: look.glyphs).pages
             let shown = pages[min(page, pages.count - 1)]
             let title = look.tr("step %@ · %@/%@ %@ · ←→ PgDn ↑↓ x Esc", record.step, page + 1, pages.count, shown.title)
             let lines = shown.lines.flatMap { Self.wrap($0, width: max(20, area.width - 6)) }
@@ -62,6 +65,21 @@ extension Notebook {
             box(look.tr("search · type, Enter jumps, Esc closes"), searchLines(query: query, selected: selected),
                 into: &grid, area: area)
         }
+    }
+
+    /// How far the student is in a lesson, for the contents: read to the end (✓), the
+    /// page open now, quizzes answered and exercises solved.
+    private func progress(of lesson: Lesson, at index: Int) -> String {
+        var parts: [String] = []
+        if state.finished.contains(lesson.id) { parts.append((look.glyphs.isUnicode ? "✓ " : "") + look.tr("read")) }
+        if index == state.lesson, !state.finished.contains(lesson.id) {
+            parts.append(look.tr("page %@/%@", state.page + 1, lesson.pages.count))
+        }
+        let answered = state.answers.keys.filter { $0.hasPrefix(lesson.id + "/") }.count
+        if answered > 0 { parts.append(look.tr("%@ answered", answered)) }
+        let solved = state.solved.filter { $0.hasPrefix(lesson.id + "/") }.count
+        if solved > 0 { parts.append(look.tr("%@ solved", solved)) }
+        return parts.isEmpty ? "" : "  · " + parts.joined(separator: ", ")
     }
 
     /// A bordered box centred in `area`, sized to its lines.

@@ -21,12 +21,12 @@ extension Notebook {
             return true
         case .char("m"):
             guard panels.contains(where: { $0 == .weights || $0 == .grads }) else {
-                state.message = "no weight or gradient maps on this page"
+                state.message = look.tr("no weight or gradient maps on this page")
                 return true
             }
             state.view.perStepScale.toggle()
-            state.message = state.view.perStepScale ? "maps scaled to this step's largest entry"
-                                                    : "maps hold one scale: the largest entry so far in the run"
+            state.message = look.tr(state.view.perStepScale ? "maps scaled to this step's largest entry"
+                                                            : "maps hold one scale: the largest entry so far in the run")
             return true
         case .tab where state.view.focused != nil:
             state.view = state.view.cleared

@@ -83,13 +83,13 @@ extension Notebook {
         let lines = wrapped.count
         guard lines > area.height, area.height > 1 else {
             scrollLimit = 0
-            return TextBlock.render(wrapped, scrollOffset: 0, into: &grid, area: area)
+            return TextBlock.render(Self.marking(state.search?.query, in: wrapped), scrollOffset: 0, into: &grid, area: area)
         }
         // Longer than the pane: the last row says where we are.
         let page = area.inset(bottom: 1)
         scrollLimit = lines - page.height
         let scroll = min(state.scroll, scrollLimit)
-        TextBlock.render(wrapped, scrollOffset: scroll, into: &grid, area: page)
+        TextBlock.render(Self.marking(state.search?.query, in: wrapped), scrollOffset: scroll, into: &grid, area: page)
         let below = lines - scroll - page.height
         let arrow = look.glyphs.isUnicode ? "↓" : "v"
         let marker = look.text(below > 0 ? look.tr("%@ more lines %@ (j)", below, arrow) : look.tr("end of page · → next"))
@@ -180,6 +180,21 @@ extension Notebook {
     }
 
     private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// The lines with each match of a search (ignoring case, within a line) in reverse video.
+    static func marking(_ query: String?, in lines: [[Cell]]) -> [[Cell]] {
+        guard let query, !query.isEmpty else { return lines }
+        let needle = query.map { String($0).lowercased() }
+        return lines.map { line in
+            guard line.count >= needle.count else { return line }
+            var marked = line
+            for start in 0...(line.count - needle.count)
+            where needle.indices.allSatisfy({ line[start + $0].text.lowercased() == needle[$0] }) {
+                for i in start..<(start + needle.count) { marked[i].style = Look.selected }
+            }
+            return marked
+        }
+    }
 
     /// The first wrapped line holding `text` (ignoring case), or its start when the text
     /// is broken across lines.

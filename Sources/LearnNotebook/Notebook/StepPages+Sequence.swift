@@ -1,5 +1,6 @@
 import Foundation
 import LearnModels
+import LearnRender
 
 /// The pages of a sequence model's step: the stages of its readable form (the recurrent cell
 /// one time step at a time, gate by gate; the Transformer module by module, attention stage
@@ -113,7 +114,8 @@ extension StepPages {
         var lines: [String] = []
         for stage in group.stages {
             lines += formula(stage.name)
-            lines += view(stage.value, name: stage.name, label: Self.short(stage.name), compact: group.stages.count > 1)
+            lines += view(stage.value, name: stage.name, label: Self.short(stage.name), compact: group.stages.count > 1,
+                          above: lines)
         }
         return lines
     }
@@ -129,7 +131,8 @@ extension StepPages {
                 lines.append("∂L/∂\(Self.short(stage.name)): no gradient reaches it")
                 continue
             }
-            lines += view(gradient, name: stage.name, label: "∂L/∂" + Self.short(stage.name), compact: group.stages.count > 1)
+            lines += view(gradient, name: stage.name, label: "∂L/∂" + Self.short(stage.name), compact: group.stages.count > 1,
+                          above: lines)
         }
         return lines
     }
@@ -166,7 +169,7 @@ extension StepPages {
             let (label, meaning) = Self.gate(name)
             let head = (backward ? "∂L/∂" + Self.gateSymbol(name) : label).padding(toLength: backward ? 10 : 44, withPad: " ", startingAt: 0)
             lines.append(head + (backward ? "" : meaning.isEmpty ? "" : meaning + "  ") + (row.isEmpty ? "no gradient" : Self.stats(row)))
-            if !row.isEmpty { lines += Self.strip(row, width: width - 2).map { "  " + $0 } }
+            if !row.isEmpty { lines += strip(row, width: width - 2).map { "  " + $0 } }
         }
         return lines
     }
@@ -182,11 +185,9 @@ extension StepPages {
                      "Going back in time, each step multiplies it by W_hh and the gates' slopes: where",
                      "it fades towards the start, early tokens barely learn (lesson 08).", ""]
         let top = norms.map(\.norm).max() ?? 0
-        let bars = "▁▂▃▄▅▆▇█"
-        lines.append("  t 1→\(norms.count)  " + norms.map { n in
-            let level = top > 0 ? min(7, Int((n.norm / top * 7).rounded())) : 0
-            return String(bars[bars.index(bars.startIndex, offsetBy: level)])
-        }.joined())
+        lines.append("  t 1→\(norms.count)  " + String(norms.map { n in
+            glyphs.verticalEighths[top > 0 ? max(1, min(8, Int((n.norm / top * 8).rounded()))) : 0]
+        }))
         lines.append("")
         let perLine = max(1, (width - 2) / 16)
         for start in stride(from: 0, to: norms.count, by: perLine) {
@@ -212,34 +213,41 @@ extension StepPages {
     /// The followed sequence's part of a tensor: `[T, X]` for `[B, T, X]`; per head `[T, X]`
     /// for `[B, h, T, X]`; as a heatmap where it is wide, with min/mean/max.
     /// `compact`: per head one line of min/mean/max, no heatmap (Q, K and V share a page).
-    private func view(_ v: Trace.Values, name: String, label: String, compact: Bool = false) -> [String] {
+    /// `above`: the page's lines before this view; the heatmap takes what is left of ``height``.
+    private func view(_ v: Trace.Values, name: String, label: String, compact: Bool, above: [String]) -> [String] {
         let per = v.data.count / max(1, v.shape.first ?? 1)
         let mine = Array(v.data[(example * per)..<((example + 1) * per)])
-        var lines = ["\(label) \(Self.shape(v.shape)), sequence \(example + 1): " + Self.stats(mine)]
         if compact, v.shape.count == 4 {
             let part = per / v.shape[1]
-            return lines + (0..<v.shape[1]).map { h in
+            return ["\(label) \(Self.shape(v.shape)), sequence \(example + 1), per head:"] + (0..<v.shape[1]).map { h in
                 "  head \(h + 1): " + Self.stats(Array(mine[(h * part)..<((h + 1) * part)]))
             }
         }
+        var lines = ["\(label) \(Self.shape(v.shape)), sequence \(example + 1): " + Self.stats(mine)]
+        // What is left for the maps once the lines above, this one and a window note are drawn.
+        let room = max(4, height - wrapped(above + lines) - 1)
         let rowLabels = tokens.enumerated().map { "\(String($0.offset + 1).leftPadded(2)) \(symbol($0.element))" }
         if v.shape.count == 4 {
             let (heads, t, x) = (v.shape[1], v.shape[2], v.shape[3])
             let maps = (0..<heads).map { Array(mine[($0 * t * x)..<(($0 + 1) * t * x)]) }
             let causal = name.hasSuffix(".masked") || name.hasSuffix(".weights")
-            lines += Self.sideBySide(maps, rows: t, cols: x, labels: rowLabels, width: width, height: max(4, height - 6), causal: causal)
+            lines += sideBySide(maps, rows: t, cols: x, labels: rowLabels, height: room, causal: causal)
         } else if v.shape.count == 3 {
             let (t, x) = (v.shape[1], v.shape[2])
-            lines += Self.sideBySide([mine], rows: t, cols: x, labels: rowLabels, width: width, height: max(4, height - 6))
+            lines += sideBySide([mine], rows: t, cols: x, labels: rowLabels, height: room)
         }
         return lines
+    }
+
+    /// Lines these take once wrapped to ``width``.
+    private func wrapped(_ lines: [String]) -> Int {
+        lines.map { Notebook.wrap($0, width: width).count }.reduce(0, +)
     }
 
     /// Heatmaps (one per head) side by side as far as the width allows, the rest below; each
     /// a window of the last rows (the latest positions) and the first columns, saying so.
     /// `causal`: entries above the diagonal are drawn `·` (masked: a future position).
-    static func sideBySide(_ maps: [[Float]], rows: Int, cols: Int, labels: [String], width: Int, height: Int,
-                           causal: Bool = false) -> [String] {
+    func sideBySide(_ maps: [[Float]], rows: Int, cols: Int, labels: [String], height: Int, causal: Bool = false) -> [String] {
         let labelWidth = 6
         // As many maps side by side as fit whole; if not even one does, one map, its first columns.
         let fit = max(1, min(maps.count, (width - labelWidth) / (cols + 2)))
@@ -250,7 +258,7 @@ extension StepPages {
         let firstRow = rows - shownRows
         // Each map's shades are scaled to the part of it that is shown.
         let scales = maps.map { m in
-            scale((firstRow..<rows).flatMap { r in m[(r * cols)..<(r * cols + shownCols)] })
+            Self.scale((firstRow..<rows).flatMap { r in m[(r * cols)..<(r * cols + shownCols)] })
         }
         var lines: [String] = []
         var note = ""
@@ -268,7 +276,7 @@ extension StepPages {
                 let label = (labels.indices.contains(r) ? labels[r] : String(r + 1)).padding(toLength: labelWidth, withPad: " ", startingAt: 0)
                 lines.append(label + members.map { m in
                     String((0..<shownCols).map { c in
-                        causal && c > r ? "·" : Self.shade(maps[m][r * cols + c], scale: scales[m])
+                        causal && c > r ? glyphs.masked : shade(maps[m][r * cols + c], scale: scales[m])
                     }) + "  "
                 }.joined())
             }
@@ -278,23 +286,22 @@ extension StepPages {
 
     /// A vector of units as one line of shades (several lines when wider than `width`);
     /// eight or fewer as numbers.
-    static func strip(_ v: [Float], width: Int) -> [String] {
-        if v.count <= 8 { return [list(v)] }
-        let scale = scale(v)
+    func strip(_ v: [Float], width: Int) -> [String] {
+        if v.count <= 8 { return [Self.list(v)] }
+        let scale = Self.scale(v)
         let per = max(8, width)
         return stride(from: 0, to: v.count, by: per).map { start in
             String(v[start..<min(v.count, start + per)].map { shade($0, scale: scale) })
         }
     }
 
-    /// `░▒▓█` for positive values, `⣀⣤⣶⣿` for negative, by size against `scale`; `·` where
-    /// masked (−∞), a space near zero.
-    static func shade(_ x: Float, scale: Float) -> Character {
-        guard x.isFinite else { return "·" }
+    /// The glyph set's signed ramps (`░▒▓█` positive, `⣀⣤⣶⣿` negative), by size against
+    /// `scale`; the masked glyph (`·`) for −∞, a space near zero.
+    func shade(_ x: Float, scale: Float) -> Character {
+        guard x.isFinite else { return glyphs.masked }
         guard scale > 0 else { return " " }
-        let level = min(4, Int((abs(x) / scale * 4).rounded()))
-        if level == 0 { return " " }
-        return Array(x > 0 ? "░▒▓█" : "⣀⣤⣶⣿")[level - 1]
+        let ramp = x > 0 ? glyphs.positive : glyphs.negative
+        return ramp[min(ramp.count - 1, Int((abs(x) / scale * Float(ramp.count - 1)).rounded()))]
     }
 
     static func scale(_ v: [Float]) -> Float { v.filter(\.isFinite).map(abs).max() ?? 0 }
@@ -356,8 +363,8 @@ extension StepPages {
         case "attn.k", "attn.v": return []
         case "attn.scores": return ["S = Q Kᵀ per head: how well each position's query matches each key."]
         case "attn.scaled": return ["S / √d_k = S / √\(dk) (× \(Self.num(1 / Float(dk).squareRoot()))): the scores' spread no longer grows with d_k."]
-        case "attn.masked": return ["+ mask: −∞ above the diagonal (·), so position i sees only positions 1…i."]
-        case "attn.weights": return ["A = softmax(row): the attention weights; each row sums to 1 (· = masked, weight 0)."]
+        case "attn.masked": return ["+ mask: −∞ above the diagonal (\(glyphs.masked)), so position i sees only positions 1…i."]
+        case "attn.weights": return ["A = softmax(row): the attention weights; each row sums to 1 (\(glyphs.masked) = masked, weight 0)."]
         case "attn.heads": return ["A V per head: each position's mix of the values, weighted by its row of A."]
         case "attn.concat": return ["concat: the heads side by side again, [B, h, T, d_k] → [B, T, C]."]
         case "attn": return ["Attn = concat · W_oᵀ + b_o: the heads' results mixed."]

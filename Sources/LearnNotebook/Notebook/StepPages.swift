@@ -1,5 +1,6 @@
 import Foundation
 import LearnModels
+import LearnRender
 
 /// One recorded training step (``StepTrace``) as the pages of the step-through view: the
 /// batch, each forward stage, the loss, the backward pass and the update — with the numbers
@@ -27,18 +28,22 @@ public struct StepPages {
     /// Columns and lines a page may use (heatmaps are windowed to fit).
     public let width: Int
     public let height: Int
+    /// The heatmaps' shades: Unicode, or ASCII (`--ascii`).
+    public let glyphs: GlyphSet
 
-    public init(step: StepTrace, example: Int, interactive: Bool = true, width: Int = 100, height: Int = 36) {
+    public init(step: StepTrace, example: Int, interactive: Bool = true, width: Int = 100, height: Int = 36,
+                glyphs: GlyphSet = .unicode) {
         self.step = step
         self.example = example
         self.interactive = interactive
         self.width = width
         self.height = height
+        self.glyphs = glyphs
     }
 
     /// Every page, its lines wrapped to ``width`` (a wrapped line keeps its indentation).
     public var pages: [Page] {
-        let pages = isPointModel ? [batch()] + forward() + [loss(), backward()] + update() : sequencePages
+        let pages = isPointModel ? [batch()] + forward() + [loss()] + layerGradients() + [backward()] + update() : sequencePages
         return pages.map { page in Page(title: page.title, lines: page.lines.flatMap { Notebook.wrap($0, width: width) }) }
     }
 
@@ -148,7 +153,7 @@ public struct StepPages {
     /// How to follow another example, in the reader's terms.
     var otherExample: String { interactive ? "(↑↓ follows another)" : "(--example N follows another)" }
 
-    private var mlpLayers: Int { step.forward.filter { $0.name.hasPrefix("layers.") }.count }
+    var mlpLayers: Int { step.forward.filter { $0.name.hasPrefix("layers.") }.count }
 
     // MARK: Loss
 
@@ -205,6 +210,39 @@ public struct StepPages {
             lines.append("∂L/∂\(name) \(Self.shape(grad.shape)): " + Self.summary(grad.data))
         }
         return Page(title: "backward", lines: lines)
+    }
+
+    /// An MLP's backward pass layer by layer, last first: each stage's gradient for the
+    /// followed example, and the rule that made it from the one after it.
+    private func layerGradients() -> [Page] {
+        guard step.forward.first?.name.hasPrefix("layers.") == true else { return [] }
+        let last = mlpLayers - 1
+        return step.forward.reversed().compactMap { stage in
+            guard let gradient = stage.gradient else { return nil }
+            let i = Int(stage.name.split(separator: ".").last ?? "0") ?? 0
+            let rule: [String]
+            if stage.name == "layers.\(last)" {
+                rule = step.classes > 0
+                    ? ["The start of the backward pass: ∂L/∂logits = (softmax(logits) − onehot(target)) / N."]
+                    : ["The start of the backward pass: ∂L/∂ŷ = 2(ŷ − y) / N."]
+            } else if stage.name.hasPrefix("act.") {
+                rule = ["∂L/∂act.\(i) = ∂L/∂layers.\(i + 1) · W\(Self.sub(i + 1)): layer \(i + 1) sends the gradient back through its weights."]
+            } else {
+                let slope = switch step.activation {
+                case .relu: "1 where the unit was on, 0 where it was off"
+                case .tanh: "1 − tanh²"
+                case .sigmoid: "σ(1 − σ)"
+                }
+                rule = ["∂L/∂layers.\(i) = ∂L/∂act.\(i) ⊙ \(step.activation.rawValue)′(layers.\(i)), the slope being \(slope)."]
+            }
+            let input = i == 0 ? "x" : "act.\(i - 1)"
+            let weights = stage.name.hasPrefix("layers.")
+                ? ["", "Then ∂L/∂layers.\(i).weight = Σ over the batch of ∂L/∂layers.\(i)ᵀ · \(input), ∂L/∂layers.\(i).bias = Σ ∂L/∂layers.\(i)."]
+                : []
+            return Page(title: "backward: ∂L/∂\(stage.name)", lines: rule + ["",
+                "example \(example + 1):  ∂L/∂\(stage.name) = " + Self.vector(row(gradient, example)),
+                "the whole batch \(Self.shape(gradient.shape)): " + Self.summary(gradient.data)] + weights)
+        }
     }
 
     private func kxBackward() -> [String] {

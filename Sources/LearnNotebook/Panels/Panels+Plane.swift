@@ -75,10 +75,23 @@ extension Panels {
             let focused = view != nil && p.name == ordered[current].name
             let cursor = focused ? view.map { (row: min(max($0.row, 0), rows - 1), column: min(max($0.column, 0), columns - 1)) } : nil
             let peak = trainer.peaks[p.name].map { gradients ? $0.grad : $0.value }
+            let raw = gradients ? p.grad : p.value
+            let stride = max(1, p.shape.dropFirst().reduce(1, *))
+            let numbers: [String] = raw.count > 16 ? [] : raw.indices.map { (i: Int) -> String in
+                let at = p.shape.count >= 2 ? "[\(i / stride), \(i % stride)]" : "[\(i)]"
+                return at + " " + Format.number(Double(raw[i]))
+            }
+            // Title, rows, a blank row and the key (the key needs three rows under the title).
+            let mapHeight = max(rows + 2, 4)
             Heatmap(values: values, rows: rows, columns: columns, scale: .diverging(limit: heldScale ? peak : nil),
                     mode: .preferred(for: look.tier, glyphs: glyphs), glyphs: glyphs, title: title,
                     markers: cursor.map { [cursorMarker(row: $0.row, column: $0.column)] } ?? [])
-                .render(into: &grid, area: box)
+                .render(into: &grid, area: numbers.isEmpty ? box : box.inset(bottom: max(0, box.height - mapHeight)))
+            // A small parameter's entries are printed too, under its map, as many whole
+            // entries as fit.
+            for (y, line) in zip(min(box.y + mapHeight, box.maxY)..<box.maxY, Self.wrap(numbers, width: box.width)) {
+                grid.write(line, x: box.x, y: y, clip: box)
+            }
             guard let cursor else { continue }
             let (r, c) = transposed ? (cursor.column, cursor.row) : (cursor.row, cursor.column)
             let width = transposed ? rows : columns
@@ -89,6 +102,19 @@ extension Panels {
             readout?.map = current
         }
         return readout
+    }
+
+    /// `entries` in lines of `width`, whole entries only, three spaces apart.
+    static func wrap(_ entries: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        for entry in entries {
+            if let last = lines.last, DisplayWidth.of(last) + 3 + DisplayWidth.of(entry) <= width {
+                lines[lines.count - 1] = last + "   " + entry
+            } else {
+                lines.append(entry)
+            }
+        }
+        return lines
     }
 
     func network(into grid: inout CellGrid, area: Rect) {

@@ -255,7 +255,7 @@ extension Panels {
         let count = shown.examples == 1 ? "\(set) 1" : "\(set) 1–\(shown.examples)"
         let header = look.text("\(count): \(shown.right) right, \(shown.examples - shown.right) wrong")
         grid.write(WordFit.fit(header, width: body.width, glyphs: glyphs), x: body.x, y: body.y, style: Style(bold: true), clip: body)
-        for (y, line) in zip((body.y + 1)..<body.maxY, shown.lines) {
+        for (y, line) in zip(min(body.y + 1, body.maxY)..<body.maxY, shown.lines) {
             grid.write(line.text, x: body.x, y: y, style: line.right ? .plain : Look.wrong, clip: body)
         }
     }
@@ -291,7 +291,7 @@ extension Panels {
         if let validation = trainer.metric("val_accuracy") { entries.append("\(Format.fixed(validation * 100, 0))% held out") }
         let fit = WordFit.entries(entries.map(look.text), width: width, gap: 3)
         guard fit.shown > 0 else { return nil }
-        return entries.prefix(fit.shown).map(look.text).joined(separator: " · ")
+        return look.text(entries.prefix(fit.shown).joined(separator: " · "))
     }
 
     /// The sampled text (and the right answer, where there is one) as a code block.
