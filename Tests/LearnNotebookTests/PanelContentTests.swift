@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func gradientMapsHoldTheirScaleAndMSwitchesIt() throws {
-        let nb = open(5, page: 3, steps: 40)
+        let nb = open(5, page: 4, steps: 40)
         let held = nb.frame(width: 120, height: 40).description
         #expect(held.contains("gradients · held scale (m)") && held.contains("weights · held scale (m)"))
         // layers.0.weight is two rows high, too short for a key: layers.1.weight's is the first.
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func decisionCursorReadsThePlaneAndTheAnswer() throws {
-        let nb = open(5, page: 3, steps: 5)
+        let nb = open(5, page: 4, steps: 5)
         press(nb, [.char("f")])
         let text = status(nb, after: [.right, .right, .down])
         #expect(text.firstMatch(of: /x₁ = -?[0-9.]+, x₂ = -?[0-9.]+ · class \d \(.\), p = [0-9.]+/) != nil, "\(text)")
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func readoutEqualsLearnTrace() throws {
-        let nb = open(5, page: 3, steps: 0)
+        let nb = open(5, page: 4, steps: 0)
         let cell = try #require(nb.liveCell?.cell)
         let trace = try Trainer(cell.config).trace()
         let value = try #require(trace.params.first { $0.name == "layers.0.weight" }?.value.data)
