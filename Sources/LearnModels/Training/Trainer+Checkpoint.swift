@@ -15,6 +15,9 @@ extension Trainer {
         let optimizer: OptimizerState
         let sampler: BatchSampler
         let divergence: Divergence?
+        /// The largest entries so far (the held heatmap scale), so a replay from here
+        /// holds the scale the run had at this step.
+        let peaks: [String: (value: Double, grad: Double)]
 
         /// Bytes of numbers it holds (parameters and optimiser buffers).
         public var bytes: Int {
@@ -31,7 +34,7 @@ extension Trainer {
 
     public func checkpoint() -> Checkpoint {
         Checkpoint(step: step, config: config, parameters: namedTensors.map(\.tensor.data), optimizer: optimizer.state,
-                   sampler: sampler, divergence: divergence)
+                   sampler: sampler, divergence: divergence, peaks: peaks)
     }
 
     public var record: Record { Record(history: history, validation: validationHistory, scalars: scalarHistory) }
@@ -50,6 +53,7 @@ extension Trainer {
         sampler = checkpoint.sampler
         step = checkpoint.step
         divergence = checkpoint.divergence
+        peaks = checkpoint.peaks
         history = record.history.filter { $0.step <= checkpoint.step }
         validationHistory = record.validation.filter { $0.step <= checkpoint.step }
         scalarHistory = record.scalars.mapValues { Array($0.prefix(checkpoint.step + 1)) }
