@@ -86,6 +86,8 @@ public enum Strings {
         "heatmap: positive, or larger (weak → strong)": "热图：正值或较大值（弱 → 强）",
         "heatmap: negative (weak → strong)": "热图：负值（弱 → 强）",
         "masked: a future position attention may not see": "遮蔽：注意力看不到的未来位置",
+        "landscape: the paths of the runs (cell's own, compare runs), @ where each is now": "损失地形：各次运行的路径（本单元的和对比运行的），@ 是每条路径现在的位置",
+        "decision regions: one family per class, denser = surer": "决策区域：每个类别一种符号，越密越确定",
         "the cursor of a focused panel": "聚焦面板的光标", "a space, a newline in a sequence": "序列中的空格、换行",
         // Page text.
         "This lesson has no pages.": "这一课没有页面。",
