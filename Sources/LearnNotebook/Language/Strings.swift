@@ -104,7 +104,7 @@ public enum Strings {
         "**Not what happened:** the answer is %@.": "**结果不是这样：**答案是 %@。",
         "**Exercise:** ": "**练习：**",
         "- goal `%@` — now %@ %@": "- 目标 `%@` —— 现在 %@ %@",
-        "- goal `%@` — now n/a %@": "- 目标 `%@` —— 还没有数值，跑完这次运行才有 %@",
+        "- goal `%@` — now n/a %@": "- 目标 `%@` —— 运行结束后揭晓 %@",
         "**✓ Solved.**": "**✓ 完成。**",
         "*Not yet: turn the knobs (`k`), and let the run finish (`r` starts it again).*":
             "*还没有：调节旋钮（`k`），让这次运行跑完（`r` 重新开始）。*",
