@@ -85,6 +85,23 @@ import Testing
         #expect(Strings.text("step %@/%@", language: nil, ["3", "10"]) == "step 3/10")
     }
 
+    /// The words inside panels speak Chinese too: titles after the panel's name, legends,
+    /// headers and the accuracy line; the panel names stay as the lessons write them.
+    @Test func thePanelsSpeakChinese() throws {
+        let lessons = Self.shippedChinese()
+        let index = try #require(lessons.firstIndex { $0.id.contains("vanishing") })
+        let notebook = Notebook(lessons: lessons, look: Look(glyphs: .unicode, tier: .none, language: "zh"))
+        notebook.go(lesson: index, page: 1)
+        notebook.train(steps: 20)
+        let frame = notebook.frame(width: 120, height: 40).description
+        for chinese in ["samples · 贪心解码的答案", "留出集 1–", "正确：", "(最佳 ", "━ 训练", "验证", "符号答对：本批", "每个时间步的梯度大小"] {
+            #expect(frame.contains(chinese), "\(chinese)")
+        }
+        for english in ["greedy answers", "held-out", " right, ", "right:", "best", "validation", "of the batch", "time step"] {
+            #expect(!frame.contains(english), "\(english)")
+        }
+    }
+
     /// Every string the sources look up has its Chinese, with as many `%@` as the English.
     @Test func everyLookedUpStringIsTranslated() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

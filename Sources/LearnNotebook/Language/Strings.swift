@@ -1,8 +1,8 @@
 /// Every word of the interface in each language, one table: the English text is the key
 /// and the fallback, `%@` marks each value filled in, in order. A string missing from a
 /// language's table shows in English. Lesson text is not here: it comes from the
-/// translated lesson files; nor are panel titles (`loss`, `fit`), which lessons name as
-/// written in every language.
+/// translated lesson files. Panel names (`loss`, `fit`) stay as written in every
+/// language: lessons name them so; the words after a panel's name are here.
 public enum Strings {
     /// `english` in `language` with `%@` replaced by `values` in order.
     public static func text(_ english: String, language: String?, _ values: [String] = []) -> String {
@@ -104,7 +104,7 @@ public enum Strings {
         "**Not what happened:** the answer is %@.": "**结果不是这样：**答案是 %@。",
         "**Exercise:** ": "**练习：**",
         "- goal `%@` — now %@ %@": "- 目标 `%@` —— 现在 %@ %@",
-        "n/a": "无",
+        "- goal `%@` — now n/a %@": "- 目标 `%@` —— 运行结束后揭晓 %@",
         "**✓ Solved.**": "**✓ 完成。**",
         "*Not yet: turn the knobs (`k`), and let the run finish (`r` starts it again).*":
             "*还没有：调节旋钮（`k`），让这次运行跑完（`r` 重新开始）。*",
@@ -146,6 +146,59 @@ public enum Strings {
         "no weight or gradient maps on this page": "这一页没有权重图或梯度图",
         "maps scaled to this step's largest entry": "图按这一步的最大值着色",
         "maps hold one scale: the largest entry so far in the run": "图保持同一标度：本次运行至今的最大值",
+        // Panels: titles after the panel's name, legends, notes, readouts. A panel's name
+        // (`loss`, `samples`, `decision`, `weights`, `gradients` …) stays in Latin letters:
+        // the lessons name the panels so in every language.
+        "%@: no cursor in this panel": "%@：这个面板没有光标",
+        "loss %@ (best %@)": "loss %@ (最佳 %@)",
+        "loss %@ at step %@ (best %@)": "loss %@ 第 %@ 步 (最佳 %@)",
+        "decision regions · accuracy %@%": "decision 区域 · 准确率 %@%",
+        "decision regions": "decision 区域",
+        "gradient size at each time step": "每个时间步的梯度大小",
+        "positional encoding": "位置编码",
+        "samples · temperature %@": "samples · 温度 %@",
+        "samples · greedy answers": "samples · 贪心解码的答案",
+        "held scale (m)": "固定刻度 (m)", "scale per step (m)": "逐步刻度 (m)",
+        "main": "主运行", "train": "训练", "validation": "验证", "later": "之后", "before": "之前",
+        "target": "目标", "data": "数据", "model": "模型",
+        "no steps yet": "还没有训练步", "no scalar parameters": "没有标量参数", "no 1-D data to draw": "没有可画的一维数据",
+        "no 2-D data to draw": "没有可画的二维数据", "not a feed-forward network": "不是前馈网络",
+        "needs a model with exactly two weights": "需要恰好有两个权重的模型",
+        "outside the map": "在图外", "class %@ (%@), p = %@": "类别 %@ (%@)，p = %@",
+        " transposed": " 已转置", "%@%@ = %@ · grad %@": "%@%@ = %@ · 梯度 %@",
+        "loss over %@ →, %@ ↑ · log shading": "loss 随 %@ →、%@ ↑ · 对数着色",
+        "loss over %@ →, %@ ↑ · linear shading": "loss 随 %@ →、%@ ↑ · 线性着色",
+        "%@ = %@, %@ = %@ · loss %@": "%@ = %@，%@ = %@ · 损失 %@",
+        "output over (x₁, x₂)": "输出随 (x₁, x₂)",
+        " · top %@/%@ by mean": " · 按均值前 %@/%@", " · top %@/%@ by variance": " · 按方差前 %@/%@",
+        " · %@–%@/%@ by mean": " · 按均值第 %@–%@/%@", " · %@–%@/%@ by variance": " · 按方差第 %@–%@/%@",
+        "%@ · unit %@ · t = %@%@ · %@": "%@ · 单元 %@ · t = %@%@ · %@",
+        "no hidden state": "没有隐藏状态", "h_t: unit ↓, time →": "h_t：单元 ↓，时间 →",
+        "no gates in this model": "这个模型没有门",
+        "i input gate": "i 输入门", "f forget gate": "f 遗忘门", "g candidate": "g 候选值", "o output gate": "o 输出门",
+        "c cell state": "c 细胞状态", "r reset gate": "r 重置门", "z update gate": "z 更新门", "n candidate": "n 候选值",
+        "+%@ gates: f, then < >": "另有 %@ 个门：先 f，再 < >", "+%@ gates: < >": "另有 %@ 个门：< >",
+        "+%@ maps: f, then < >": "另有 %@ 张图：先 f，再 < >", "+%@ maps: < >": "另有 %@ 张图：< >",
+        "no gradient yet": "还没有梯度",
+        "‖∂L/∂h_t‖, log scale, first step on the left": "‖∂L/∂h_t‖，对数刻度，最左是第一步",
+        "no attention": "没有注意力",
+        "%@ · rows %@–%@ of %@": "%@ · 第 %@–%@ 行，共 %@", " · keys %@–%@ of %@": " · 键 %@–%@，共 %@",
+        "masked (future)": "已遮蔽（未来）", "weight %@": "权重 %@",
+        "%@ · query \"%@\" (%@) → key \"%@\" (%@) · %@": "%@ · 查询 “%@” (%@) → 键 “%@” (%@) · %@",
+        "no positional encoding": "没有位置编码",
+        "PE[position %@–%@ ↓, dimension 0–%@ →]": "PE[位置 %@–%@ ↓，维度 0–%@ →]",
+        "PE[position %@, dimension %@] = %@": "PE[位置 %@，维度 %@] = %@",
+        "no embeddings": "没有嵌入", "first two principal components": "前两个主成分",
+        "token \"%@\" (%@ of %@) · PC1 %@, PC2 %@": "词元 “%@” (第 %@ 个，共 %@) · PC1 %@，PC2 %@",
+        "no samples": "没有样本",
+        "held-out 1: %@ right, %@ wrong": "留出集第 1 个：对 %@，错 %@",
+        "held-out 1–%@: %@ right, %@ wrong": "留出集 1–%@：对 %@，错 %@",
+        "training 1: %@ right, %@ wrong": "训练集第 1 个：对 %@，错 %@",
+        "training 1–%@: %@ right, %@ wrong": "训练集 1–%@：对 %@，错 %@",
+        "  right: %@": "  正确：%@", "    right: %@": "    正确：%@", "right answer: %@": "正确答案：%@",
+        "next character right: %@% of the batch": "下一个字符答对：本批 %@%",
+        "symbols right: %@% of the batch": "符号答对：本批 %@%",
+        "%@% held out": "留出集 %@%",
         // learn list.
         "%@/%@ questions right": "答对 %@/%@ 题",
         "%@/%@ exercises": "练习 %@/%@",

@@ -71,7 +71,8 @@ enum PageText {
         for (i, line) in exercise.goal.enumerated() {
             let value = now.flatMap { $0.goal.indices.contains(i) ? $0.goal[i] : nil }
             let mark = value.map { line.holds($0) ? "✓" : "✗" } ?? "·"
-            lines.append(look.tr("- goal `%@` — now %@ %@", line.text, value.map(Format.number) ?? look.tr("n/a"), mark))
+            lines.append(value.map { look.tr("- goal `%@` — now %@ %@", line.text, Format.number($0), mark) }
+                         ?? look.tr("- goal `%@` — now n/a %@", line.text, mark))
         }
         lines.append("")
         lines.append(look.tr(solved ? "**✓ Solved.**"

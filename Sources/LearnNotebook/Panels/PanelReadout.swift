@@ -43,7 +43,5 @@ struct Window {
     var range: Range<Int> { start..<(start + shown) }
     /// The scroll offsets that move the window without leaving the items.
     var scroll: ClosedRange<Int> { -preferred...(max(0, total - shown) - preferred) }
-    /// `7–12 of 12`, counting from 1.
-    var text: String { "\(start + 1)–\(start + shown) of \(total)" }
     var isWhole: Bool { shown == total }
 }

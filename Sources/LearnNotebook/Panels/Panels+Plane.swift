@@ -13,7 +13,7 @@ extension Panels {
     func decision(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         let regions = live.runs.indices.compactMap { i in live.inspection(run: i).region.map { (i, $0) } }
         guard !regions.isEmpty else {
-            note("no 2-D data to draw", into: &grid, area: area)
+            note(look.tr("no 2-D data to draw"), into: &grid, area: area)
             return nil
         }
         let boxes = regions.count > 1 ? area.columns(Array(repeating: .ratio(1), count: regions.count), spacing: 1) : [area]
@@ -26,9 +26,10 @@ extension Panels {
                 let (row, column) = (min(max(view.row, 0), plot.height - 1), min(max(view.column, 0), plot.width - 1))
                 field.cursor = (row, column)
                 let at = field.sample(row: row, column: column, plot: plot)
-                var answer = "outside the map"
+                var answer = look.tr("outside the map")
                 if let index = at.index, index < region.label.count {
-                    answer = "class \(region.label[index]) (\(glyphs.pointMarkers[region.label[index] % glyphs.pointMarkers.count])), p = \(Format.fixed(Double(region.confidence[index]), 2))"
+                    answer = look.tr("class %@ (%@), p = %@", region.label[index], glyphs.pointMarkers[region.label[index] % glyphs.pointMarkers.count],
+                                     Format.fixed(Double(region.confidence[index]), 2))
                 }
                 readout = PanelReadout(text: "x₁ = \(Format.fixed(at.x, 2)), x₂ = \(Format.fixed(at.y, 2)) · \(answer)",
                                        rows: plot.height, columns: plot.width)
@@ -70,7 +71,7 @@ extension Panels {
             if transposed {
                 values = (0..<columns).flatMap { c in (0..<rows).map { r in values[r * columns + c] } }
                 swap(&rows, &columns)
-                title += " transposed"
+                title += look.tr(" transposed")
             }
             let focused = view != nil && p.name == ordered[current].name
             let cursor = focused ? view.map { (row: min(max($0.row, 0), rows - 1), column: min(max($0.column, 0), columns - 1)) } : nil
@@ -97,7 +98,7 @@ extension Panels {
             let width = transposed ? rows : columns
             let index = p.shape.count >= 2 ? r * width + c : c
             let at = p.shape.count >= 2 ? "[\(r), \(c)]" : "[\(c)]"
-            readout = PanelReadout(text: "\(p.name)\(at) = \(Format.number(Double(p.value[index]))) · grad \(Format.number(Double(p.grad[index])))",
+            readout = PanelReadout(text: look.tr("%@%@ = %@ · grad %@", p.name, at, Format.number(Double(p.value[index])), Format.number(Double(p.grad[index]))),
                                    rows: rows, columns: columns, maps: ordered.count)
             readout?.map = current
         }
@@ -119,7 +120,7 @@ extension Panels {
 
     func network(into grid: inout CellGrid, area: Rect) {
         let sizes = inspection.layerSizes
-        guard sizes.count >= 2 else { return note("not a feed-forward network", into: &grid, area: area) }
+        guard sizes.count >= 2 else { return note(look.tr("not a feed-forward network"), into: &grid, area: area) }
         let weights = trainer.parameters.filter { $0.name.hasSuffix("weight") }.map { $0.value.map(Double.init) }
         Network(layers: sizes, weights: weights, glyphs: glyphs).render(into: &grid, area: area)
     }
@@ -133,7 +134,7 @@ extension Panels {
     @discardableResult
     func landscape(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         guard let land = inspection.landscape else {
-            note("needs a model with exactly two weights", into: &grid, area: area)
+            note(look.tr("needs a model with exactly two weights"), into: &grid, area: area)
             return nil
         }
         let x = displayName(land.xName), y = displayName(land.yName)
@@ -164,7 +165,7 @@ extension Panels {
         }
         let cursor = view.map { (row: min(max($0.row, 0), rows - 1), column: min(max($0.column, 0), columns - 1)) }
         if let cursor { ends.append(cursorMarker(row: cursor.row, column: cursor.column)) }
-        let title = "loss over \(x) →, \(y) ↑ · " + (logarithmic ? "log shading" : "linear shading")
+        let title = logarithmic ? look.tr("loss over %@ →, %@ ↑ · log shading", x, y) : look.tr("loss over %@ →, %@ ↑ · linear shading", x, y)
         grid.write(WordFit.fit(look.text(title), width: area.width, glyphs: glyphs), x: area.x, y: area.y,
                    style: Style(bold: true), clip: area)
         Heatmap(values: values, rows: rows, columns: columns, scale: logarithmic ? .logarithmic : .sequential(range: nil),
@@ -189,7 +190,7 @@ extension Panels {
         let xv = land.xRange.lowerBound + Double(gc) / Double(max(1, land.columns - 1)) * width
         let yv = land.yRange.upperBound - Double(gr) / Double(max(1, land.rows - 1)) * height
         let loss = Double(land.loss[gr * land.columns + gc])
-        return PanelReadout(text: "\(x) = \(Format.number(xv)), \(y) = \(Format.number(yv)) · loss \(Format.number(loss))",
+        return PanelReadout(text: look.tr("%@ = %@, %@ = %@ · loss %@", x, Format.number(xv), y, Format.number(yv), Format.number(loss)),
                             rows: rows, columns: columns)
     }
 
@@ -210,7 +211,7 @@ extension Panels {
     func activations(into grid: inout CellGrid, area: Rect) {
         let halves = area.columns([.ratio(1), .ratio(1)], spacing: 1)
         if let region = inspection.region {
-            field(region, title: "output over (x₁, x₂)").render(into: &grid, area: halves[0])
+            field(region, title: look.tr("output over (x₁, x₂)")).render(into: &grid, area: halves[0])
         }
         let xs = stride(from: -4.0, through: 4.0, by: 0.1).map { $0 }
         var curves: [LineChart.Series] = [

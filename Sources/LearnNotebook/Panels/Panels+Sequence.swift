@@ -22,8 +22,9 @@ extension Panels {
         let shown = window.range.map { order[$0] }
         let values = shown.flatMap { u in time.range.map { t in Double(matrix[t][u]) } }
         let heading = window.isWhole ? title
-            : title + (window.start == 0 ? " · top \(window.shown)/\(units) by \(rank.measure)"
-                                        : " · \(window.start + 1)–\(window.start + window.shown)/\(units) by \(rank.measure)")
+            : title + (window.start == 0 ? look.tr(rank == .mean ? " · top %@/%@ by mean" : " · top %@/%@ by variance", window.shown, units)
+                       : look.tr(rank == .mean ? " · %@–%@/%@ by mean" : " · %@–%@/%@ by variance",
+                                 window.start + 1, window.start + window.shown, units))
         let cursor = view.map { (row: min(max($0.row, 0), window.shown - 1), column: min(max($0.column, 0), time.shown - 1)) }
         Heatmap(values: values, rows: window.shown, columns: time.shown, scale: scale, mode: .cells, glyphs: glyphs,
                 title: heading, rowLabels: shown.map { "\($0 + 1)" },
@@ -33,17 +34,17 @@ extension Panels {
         guard let cursor else { return nil }
         let unit = shown[cursor.row], t = time.start + cursor.column
         let token = t < tokens.count ? " (\"\(tokens[t])\")" : ""
-        return PanelReadout(text: "\(name) · unit \(unit + 1) · t = \(t + 1)\(token) · \(Format.number(Double(matrix[t][unit])))",
+        return PanelReadout(text: look.tr("%@ · unit %@ · t = %@%@ · %@", name, unit + 1, t + 1, token, Format.number(Double(matrix[t][unit]))),
                             rows: window.shown, columns: time.shown, scroll: window.scroll, page: window.shown)
     }
 
     @discardableResult
     func hidden(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         guard let hidden = inspection.hidden, !hidden.isEmpty else {
-            note("no hidden state", into: &grid, area: area)
+            note(look.tr("no hidden state"), into: &grid, area: area)
             return nil
         }
-        return overTime(hidden, name: "h_t", title: "h_t: unit ↓, time →", scale: .diverging(limit: 1), rank: .variance,
+        return overTime(hidden, name: "h_t", title: look.tr("h_t: unit ↓, time →"), scale: .diverging(limit: 1), rank: .variance,
                         from: live.cell.windows[.hidden]?.from, view: view, into: &grid, area: area)
     }
 
@@ -54,7 +55,7 @@ extension Panels {
     func gates(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         let gates = inspection.gates
         guard !gates.isEmpty else {
-            note("no gates in this model", into: &grid, area: area)
+            note(look.tr("no gates in this model"), into: &grid, area: area)
             return nil
         }
         let columns = area.width >= 90 ? 2 : 1
@@ -75,7 +76,7 @@ extension Panels {
                 guard index < first + fitting else { continue }
                 let gate = gates[index]
                 let sigmoid = Self.gateWords[gate.name] != nil
-                let name = Self.gateTitles[gate.name] ?? gate.name
+                let name = look.tr(Self.gateTitles[gate.name] ?? gate.name)
                 let drawn = overTime(gate.values, name: String(name.dropFirst(2)), title: name,
                                      scale: sigmoid ? .sequential(range: 0...1) : .diverging(limit: nil),
                                      rank: sigmoid ? .mean : .variance, from: opening?.from,
@@ -84,7 +85,7 @@ extension Panels {
                 if index == current { readout = drawn }
             }
         }
-        return finish(readout, shown: fitting, of: gates.count, noun: "gates", current: current, view: view,
+        return finish(readout, shown: fitting, of: gates.count, noun: .gates, current: current, view: view,
                       into: &grid, area: area)
     }
 
@@ -94,10 +95,10 @@ extension Panels {
     static let gateWords = ["i": "input", "f": "forget", "o": "output", "r": "reset", "z": "update"]
 
     func gradflow(into grid: inout CellGrid, area: Rect) {
-        guard let flow = inspection.gradFlow, !flow.isEmpty else { return note("no gradient yet", into: &grid, area: area) }
+        guard let flow = inspection.gradFlow, !flow.isEmpty else { return note(look.tr("no gradient yet"), into: &grid, area: area) }
         let labels = flow.indices.map { t in t < tokens.count ? tokens[t] : "\(t)" }
         Bars(values: flow, labels: labels, orientation: .vertical, glyphs: glyphs, logScale: true, showValues: false,
-             title: "‖∂L/∂h_t‖, log scale, first step on the left", color: color(0))
+             title: look.tr("‖∂L/∂h_t‖, log scale, first step on the left"), color: color(0))
             .render(into: &grid, area: area)
     }
 
@@ -109,7 +110,7 @@ extension Panels {
     @discardableResult
     func attention(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         guard let layers = inspection.attention, !layers.isEmpty else {
-            note("no attention", into: &grid, area: area)
+            note(look.tr("no attention"), into: &grid, area: area)
             return nil
         }
         let maps = layers.enumerated().flatMap { l, heads in heads.enumerated().map { h, m in (l, h, m) } }
@@ -136,16 +137,24 @@ extension Panels {
                 if index == current { readout = drawn }
             }
         }
-        return finish(readout, shown: fitting, of: maps.count, noun: "maps", current: current, view: view,
+        return finish(readout, shown: fitting, of: maps.count, noun: .maps, current: current, view: view,
                       into: &grid, area: area)
     }
 
     /// Says how many maps did not fit and how to reach them, and tells the readout which
     /// map of how many it reads.
-    private func finish(_ readout: PanelReadout?, shown: Int, of count: Int, noun: String, current: Int,
+    enum Hidden { case gates, maps }
+
+    private func finish(_ readout: PanelReadout?, shown: Int, of count: Int, noun: Hidden, current: Int,
                         view: PanelView?, into grid: inout CellGrid, area: Rect) -> PanelReadout? {
         if shown < count {
-            let more = look.text("+\(count - shown) \(noun): " + (view == nil ? "f, then < >" : "< >"))
+            let words = switch (noun, view == nil) {
+            case (.gates, true): look.tr("+%@ gates: f, then < >", count - shown)
+            case (.gates, false): look.tr("+%@ gates: < >", count - shown)
+            case (.maps, true): look.tr("+%@ maps: f, then < >", count - shown)
+            case (.maps, false): look.tr("+%@ maps: < >", count - shown)
+            }
+            let more = look.text(words)
             grid.write(more, x: area.maxX - DisplayWidth.of(more), y: area.maxY - 1, style: Look.dim, clip: area)
         }
         var readout = readout
@@ -168,8 +177,9 @@ extension Panels {
         let keys = Window(total: n, room: (area.width - labelWidth) / columnWidth, preferred: 0, scroll: 0)
         let values = rows.range.flatMap { i in keys.range.map { j in Double(matrix[i][j]) } }
         let mask = rows.range.flatMap { i in keys.range.map { j in j > i } }
-        var titles = ["\(name) · rows \(rows.text)", "\(name) \(rows.start + 1)–\(rows.start + rows.shown)/\(n)"]
-        if !keys.isWhole { titles[0] += " · keys \(keys.text)" }
+        var titles = [look.tr("%@ · rows %@–%@ of %@", name, rows.start + 1, rows.start + rows.shown, rows.total),
+                      "\(name) \(rows.start + 1)–\(rows.start + rows.shown)/\(n)"]
+        if !keys.isWhole { titles[0] += look.tr(" · keys %@–%@ of %@", keys.start + 1, keys.start + keys.shown, keys.total) }
         if rows.isWhole && keys.isWhole { titles = [name] }
         let title = titles.first { DisplayWidth.of($0) <= area.width } ?? name
         let label = { (i: Int) in i < self.tokens.count ? self.tokens[i] : "\(i + 1)" }
@@ -181,8 +191,8 @@ extension Panels {
             .render(into: &grid, area: area)
         guard let cursor else { return nil }
         let i = rows.start + cursor.row, j = keys.start + cursor.column
-        let weight = j > i ? "masked (future)" : "weight \(Format.number(Double(matrix[i][j])))"
-        return PanelReadout(text: "\(name) · query \"\(label(i))\" (\(i + 1)) → key \"\(label(j))\" (\(j + 1)) · \(weight)",
+        let weight = j > i ? look.tr("masked (future)") : look.tr("weight %@", Format.number(Double(matrix[i][j])))
+        return PanelReadout(text: look.tr("%@ · query \"%@\" (%@) → key \"%@\" (%@) · %@", name, label(i), i + 1, label(j), j + 1, weight),
                             rows: rows.shown, columns: keys.shown, scroll: rows.scroll, page: rows.shown)
     }
 
@@ -190,7 +200,7 @@ extension Panels {
     @discardableResult
     func positions(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         guard let pe = inspection.positions, !pe.isEmpty else {
-            note("no positional encoding", into: &grid, area: area)
+            note(look.tr("no positional encoding"), into: &grid, area: area)
             return nil
         }
         let half = Heatmap.Mode.preferred(for: look.tier, glyphs: glyphs) == .halfBlock
@@ -201,12 +211,12 @@ extension Panels {
         let cursor = view.map { (row: min(max($0.row, 0), rows.shown - 1), column: min(max($0.column, 0), dims.shown - 1)) }
         Heatmap(values: values, rows: rows.shown, columns: dims.shown, scale: .diverging(limit: 1),
                 mode: half ? .halfBlock : .cells, glyphs: glyphs,
-                title: "PE[position \(rows.start)–\(rows.start + rows.shown - 1) ↓, dimension 0–\(dims.shown - 1) →]",
+                title: look.tr("PE[position %@–%@ ↓, dimension 0–%@ →]", rows.start, rows.start + rows.shown - 1, dims.shown - 1),
                 markers: cursor.map { [cursorMarker(row: $0.row, column: $0.column)] } ?? [])
             .render(into: &grid, area: area)
         guard let cursor else { return nil }
         let p = rows.start + cursor.row, d = cursor.column
-        return PanelReadout(text: "PE[position \(p), dimension \(d)] = \(Format.number(Double(pe[p][d])))",
+        return PanelReadout(text: look.tr("PE[position %@, dimension %@] = %@", p, d, Format.number(Double(pe[p][d]))),
                             rows: rows.shown, columns: dims.shown, scroll: rows.scroll, page: rows.shown)
     }
 
@@ -217,7 +227,7 @@ extension Panels {
     @discardableResult
     func embeddings(into grid: inout CellGrid, area: Rect, view: PanelView?) -> PanelReadout? {
         guard let table = inspection.embeddings, table.vectors.count >= 2 else {
-            note("no embeddings", into: &grid, area: area)
+            note(look.tr("no embeddings"), into: &grid, area: area)
             return nil
         }
         let projected = Projection.principalPlane(table.vectors.map { $0.map(Double.init) })
@@ -228,11 +238,11 @@ extension Panels {
         let points = zip(projected, table.labels).map { p, label in
             Scatter.Point(x: p.x, y: p.y, label: label, group: label.first?.isLetter == true ? 0 : 1)
         }
-        Scatter(points: points, glyphs: glyphs, title: "first two principal components", xRange: -round...round,
+        Scatter(points: points, glyphs: glyphs, title: look.tr("first two principal components"), xRange: -round...round,
                 yRange: -round...round, highlighted: cursor).render(into: &grid, area: area)
         guard let cursor else { return nil }
         let p = projected[cursor]
-        return PanelReadout(text: "token \"\(table.labels[cursor])\" (\(cursor + 1) of \(table.labels.count)) · PC1 \(Format.number(p.x)), PC2 \(Format.number(p.y))",
+        return PanelReadout(text: look.tr("token \"%@\" (%@ of %@) · PC1 %@, PC2 %@", table.labels[cursor], cursor + 1, table.labels.count, Format.number(p.x), Format.number(p.y)),
                             rows: 1, columns: leftToRight.count)
     }
 
@@ -247,13 +257,18 @@ extension Panels {
             grid.write(accuracy, x: area.x, y: area.maxY - 1, style: Look.dim, clip: area)
         }
         guard !inspection.answers.isEmpty else {
-            guard inspection.sample != nil else { return note("no samples", into: &grid, area: body) }
+            guard inspection.sample != nil else { return note(look.tr("no samples"), into: &grid, area: body) }
             return TextBlock(markdown: samplesMarkdown, glyphs: glyphs).render(into: &grid, area: body)
         }
         let shown = answerRows(width: body.width, height: body.height - 1)
-        let set = inspection.answersHeldOut ? "held-out" : "training"
-        let count = shown.examples == 1 ? "\(set) 1" : "\(set) 1–\(shown.examples)"
-        let header = look.text("\(count): \(shown.right) right, \(shown.examples - shown.right) wrong")
+        let (right, wrong) = (shown.right, shown.examples - shown.right)
+        let words = switch (inspection.answersHeldOut, shown.examples == 1) {
+        case (true, true): look.tr("held-out 1: %@ right, %@ wrong", right, wrong)
+        case (true, false): look.tr("held-out 1–%@: %@ right, %@ wrong", shown.examples, right, wrong)
+        case (false, true): look.tr("training 1: %@ right, %@ wrong", right, wrong)
+        case (false, false): look.tr("training 1–%@: %@ right, %@ wrong", shown.examples, right, wrong)
+        }
+        let header = look.text(words)
         grid.write(WordFit.fit(header, width: body.width, glyphs: glyphs), x: body.x, y: body.y, style: Style(bold: true), clip: body)
         for (y, line) in zip(min(body.y + 1, body.maxY)..<body.maxY, shown.lines) {
             grid.write(line.text, x: body.x, y: y, style: line.right ? .plain : Look.wrong, clip: body)
@@ -270,9 +285,9 @@ extension Panels {
             var rows = [(text: look.text(yes + a.answer), right: true)]
             if !a.isRight {
                 let target = String(a.target.split(separator: "→", maxSplits: 1).last ?? "")
-                let line = look.text(no + a.answer), beside = look.text("  right: " + target)
+                let line = look.text(no + a.answer), beside = look.text(look.tr("  right: %@", target))
                 rows = DisplayWidth.of(line + beside) <= width ? [(line + beside, false)]
-                                                               : [(line, false), (look.text("    right: " + target), false)]
+                                                               : [(line, false), (look.text(look.tr("    right: %@", target)), false)]
             }
             guard lines.count + rows.count <= height else { break }
             lines += rows
@@ -286,9 +301,10 @@ extension Panels {
     /// text), as many whole entries as fit; nil for a run that is not classification.
     func accuracyLine(width: Int) -> String? {
         guard trainer.isClassification, let train = trainer.metric("accuracy") else { return nil }
-        let per = inspection.answers.isEmpty ? "next character right" : "symbols right"
-        var entries = ["\(per): \(Format.fixed(train * 100, 0))% of the batch"]
-        if let validation = trainer.metric("val_accuracy") { entries.append("\(Format.fixed(validation * 100, 0))% held out") }
+        let percent = Format.fixed(train * 100, 0)
+        var entries = [inspection.answers.isEmpty ? look.tr("next character right: %@% of the batch", percent)
+                                                  : look.tr("symbols right: %@% of the batch", percent)]
+        if let validation = trainer.metric("val_accuracy") { entries.append(look.tr("%@% held out", Format.fixed(validation * 100, 0))) }
         let fit = WordFit.entries(entries.map(look.text), width: width, gap: 3)
         guard fit.shown > 0 else { return nil }
         return look.text(entries.prefix(fit.shown).joined(separator: " · "))
@@ -296,8 +312,8 @@ extension Panels {
 
     /// The sampled text (and the right answer, where there is one) as a code block.
     var samplesMarkdown: String {
-        var text = inspection.sample ?? "no samples"
-        if let target = inspection.sampleTarget { text += "\n\nright answer: " + target }
+        var text = inspection.sample ?? look.tr("no samples")
+        if let target = inspection.sampleTarget { text += "\n\n" + look.tr("right answer: %@", target) }
         return "```\n" + text + "\n```"
     }
 }

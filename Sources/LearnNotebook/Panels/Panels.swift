@@ -94,7 +94,7 @@ struct Panels {
         case .embeddings: readout = embeddings(into: &grid, area: inner, view: view)
         case .samples: samples(into: &grid, area: inner)
         }
-        return view == nil ? nil : readout ?? PanelReadout(text: "\(panel.rawValue): no cursor in this panel")
+        return view == nil ? nil : readout ?? PanelReadout(text: look.tr("%@: no cursor in this panel", panel.rawValue))
     }
 
     /// The box title: the panel's name and its headline number.
@@ -103,26 +103,26 @@ struct Panels {
         case .loss:
             let losses = trainer.history.map(\.loss).filter(\.isFinite)
             guard let last = losses.last, let best = losses.min() else { return "loss" }
-            let at = live.isRewound ? " at step \(live.step)" : ""
-            return "loss \(Format.number(last))\(at) (best \(Format.number(best)))"
+            return live.isRewound ? look.tr("loss %@ at step %@ (best %@)", Format.number(last), live.step, Format.number(best))
+                                  : look.tr("loss %@ (best %@)", Format.number(last), Format.number(best))
         case .param:
             let names = trainer.scalarHistory.keys.sorted()
             return names.map { "\($0) = \(trainer.metric($0).map(Format.number) ?? "–")" }.joined(separator: "  ")
         case .decision:
-            return trainer.metric("accuracy").map { "decision regions · accuracy \(Format.fixed($0 * 100, 0))%" } ?? "decision regions"
+            return trainer.metric("accuracy").map { look.tr("decision regions · accuracy %@%", Format.fixed($0 * 100, 0)) } ?? look.tr("decision regions")
         case .grads: return "gradients · " + scaleWords
         case .weights: return "weights · " + scaleWords
-        case .gradflow: return "gradient size at each time step"
-        case .positions: return "positional encoding"
+        case .gradflow: return look.tr("gradient size at each time step")
+        case .positions: return look.tr("positional encoding")
         case .samples:
-            return inspection.answers.isEmpty ? "samples · temperature \(Format.number(trainer.config.temperature))"
-                                               : "samples · greedy answers"
+            return inspection.answers.isEmpty ? look.tr("samples · temperature %@", Format.number(trainer.config.temperature))
+                                               : look.tr("samples · greedy answers")
         default: return panel.rawValue
         }
     }
 
     /// Which scale the weight and gradient maps use, for their box title.
-    var scaleWords: String { heldScale ? "held scale (m)" : "scale per step (m)" }
+    var scaleWords: String { look.tr(heldScale ? "held scale (m)" : "scale per step (m)") }
 
     /// The cursor drawn over a heatmap cell at (row, column) of what the map shows.
     func cursorMarker(row: Int, column: Int) -> Heatmap.Marker {
@@ -136,7 +136,7 @@ struct Panels {
     static func stroke(_ i: Int) -> LineChart.Stroke { [.solid, .dashed, .dotted][i % 3] }
 
     /// A run's label in legends.
-    func label(_ run: LiveCell.Run) -> String { run.label ?? (live.runs.count > 1 ? "main" : "train") }
+    func label(_ run: LiveCell.Run) -> String { run.label ?? look.tr(live.runs.count > 1 ? "main" : "train") }
 
     /// Writes a dim one-line note in the middle of `area` (for panels with nothing to show yet).
     func note(_ text: String, into grid: inout CellGrid, area: Rect) {

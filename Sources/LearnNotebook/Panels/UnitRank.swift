@@ -19,7 +19,4 @@ enum UnitRank {
         }
         return (0..<units).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
     }
-
-    /// For titles: `top 7/64 by mean`, `8–14/64 by variance`.
-    var measure: String { self == .mean ? "mean" : "variance" }
 }
