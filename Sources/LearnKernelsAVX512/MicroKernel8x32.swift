@@ -4,7 +4,7 @@
 
 /// The AVX-512 register tile: `C[rows×32] (+)= Σ_p A[0..<rows, p] ⊗ B[p, 0..<32]` for
 /// `rows` up to 8, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the
-/// matrix itself) and B a packed panel of 32 values per `p`. Sixteen 16-lane accumulators,
+/// matrix itself) and B a panel of 32 values per `p`, `ldb` apart (packed, or B in place). Sixteen 16-lane accumulators,
 /// two B vectors and a broadcast use 19 of the 32 vector registers; each `p` is 16 fused
 /// multiply-adds of 16 lanes, twice the work per instruction of the AVX2 tile. Each
 /// `C[i, j]` sums over `p` in increasing order, exactly as the AVX2 tile does, so the two
@@ -12,17 +12,36 @@
 /// (no row of A read or C written beyond `rows`), as the AVX2 tile does.
 @inline(never)
 public func microKernel8x32(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                            _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                            _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
+                            _ ldc: Int, _ add: Bool) {
+    microKernel8xN(rows, wide: true, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+}
+
+/// The left half of the tile, `C[rows×16]`, on the first 16 values of each `p` of the same
+/// 32-wide panel: for products 16 columns wide (an attention head of width 16), which the
+/// full tile would compute twice over and write through a scratch tile. Same sums in the
+/// same order.
+@inline(never)
+public func microKernel8x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                            _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
+                            _ ldc: Int, _ add: Bool) {
+    microKernel8xN(rows, wide: false, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+}
+
+/// `wide` (32 columns, else 16) and `rows` are constants where this is inlined.
+@inline(__always)
+private func microKernel8xN(_ rows: Int, wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                            _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
                             _ ldc: Int, _ add: Bool) {
     switch rows {
-    case 8: microKernel8x32Layout(8, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 7: microKernel8x32Layout(7, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 6: microKernel8x32Layout(6, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 5: microKernel8x32Layout(5, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 4: microKernel8x32Layout(4, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 3: microKernel8x32Layout(3, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 2: microKernel8x32Layout(2, kb, a, rowStride, depthStride, b, c, ldc, add)
-    default: microKernel8x32Layout(1, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 8: microKernel8x32Layout(8, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 7: microKernel8x32Layout(7, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 6: microKernel8x32Layout(6, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 5: microKernel8x32Layout(5, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 4: microKernel8x32Layout(4, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 3: microKernel8x32Layout(3, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 2: microKernel8x32Layout(2, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    default: microKernel8x32Layout(1, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
     }
 }
 
@@ -30,22 +49,22 @@ public func microKernel8x32(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _
 /// transposed A: the values for one `p` side by side; A in place: one row per
 /// `rowStride`), so neither computes addresses it does not need.
 @inline(__always)
-private func microKernel8x32Layout(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+private func microKernel8x32Layout(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
                                    _ ldc: Int, _ add: Bool) {
     if rowStride == 1 {
-        microKernel8x32Loop(rows, kb, a, 1, depthStride, b, c, ldc, add)
+        microKernel8x32Loop(rows, wide, kb, a, 1, depthStride, b, ldb, c, ldc, add)
     } else if depthStride == 1 {
-        microKernel8x32Loop(rows, kb, a, rowStride, 1, b, c, ldc, add)
+        microKernel8x32Loop(rows, wide, kb, a, rowStride, 1, b, ldb, c, ldc, add)
     } else {
-        microKernel8x32Loop(rows, kb, a, rowStride, depthStride, b, c, ldc, add)
+        microKernel8x32Loop(rows, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
     }
 }
 
-/// `rows` is a constant where this is inlined, so the row tests fold away.
+/// `rows` and `wide` are constants where this is inlined, so their tests fold away.
 @inline(__always)
-private func microKernel8x32Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+private func microKernel8x32Loop(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
                                  _ ldc: Int, _ add: Bool) {
     typealias V = SIMD16<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
@@ -55,47 +74,59 @@ private func microKernel8x32Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Floa
     let ra = UnsafeRawPointer(a), r = rowStride &* 4
     let o1 = r, o2 = 2 &* r, o3 = 3 &* r, o4 = 4 &* r, o5 = 5 &* r, o6 = 6 &* r, o7 = 7 &* r
     var at = 0
-    for p in 0..<kb {
-        let b0 = bv.loadUnaligned(fromByteOffset: p &* 128, as: V.self)
-        let b1 = bv.loadUnaligned(fromByteOffset: p &* 128 &+ 64, as: V.self)
+    var bt = 0
+    let rowOfB = ldb &* 4
+    for _ in 0..<kb {
+        let b0 = bv.loadUnaligned(fromByteOffset: bt, as: V.self)
+        let b1 = wide ? bv.loadUnaligned(fromByteOffset: bt &+ 64, as: V.self) : V()
         var x = V(repeating: ra.load(fromByteOffset: at, as: Float.self))
-        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+        c00 = c00.addingProduct(x, b0)
+        if wide { c01 = c01.addingProduct(x, b1) }
         if rows > 1 {
             x = V(repeating: ra.load(fromByteOffset: at &+ o1, as: Float.self))
-            c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+            c10 = c10.addingProduct(x, b0)
+            if wide { c11 = c11.addingProduct(x, b1) }
         }
         if rows > 2 {
             x = V(repeating: ra.load(fromByteOffset: at &+ o2, as: Float.self))
-            c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+            c20 = c20.addingProduct(x, b0)
+            if wide { c21 = c21.addingProduct(x, b1) }
         }
         if rows > 3 {
             x = V(repeating: ra.load(fromByteOffset: at &+ o3, as: Float.self))
-            c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+            c30 = c30.addingProduct(x, b0)
+            if wide { c31 = c31.addingProduct(x, b1) }
         }
         if rows > 4 {
             x = V(repeating: ra.load(fromByteOffset: at &+ o4, as: Float.self))
-            c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+            c40 = c40.addingProduct(x, b0)
+            if wide { c41 = c41.addingProduct(x, b1) }
         }
         if rows > 5 {
             x = V(repeating: ra.load(fromByteOffset: at &+ o5, as: Float.self))
-            c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+            c50 = c50.addingProduct(x, b0)
+            if wide { c51 = c51.addingProduct(x, b1) }
         }
         if rows > 6 {
             x = V(repeating: ra.load(fromByteOffset: at &+ o6, as: Float.self))
-            c60 = c60.addingProduct(x, b0); c61 = c61.addingProduct(x, b1)
+            c60 = c60.addingProduct(x, b0)
+            if wide { c61 = c61.addingProduct(x, b1) }
         }
         if rows > 7 {
             x = V(repeating: ra.load(fromByteOffset: at &+ o7, as: Float.self))
-            c70 = c70.addingProduct(x, b0); c71 = c71.addingProduct(x, b1)
+            c70 = c70.addingProduct(x, b0)
+            if wide { c71 = c71.addingProduct(x, b1) }
         }
         at = at &+ depthStride &* 4
+        bt = bt &+ rowOfB
     }
     let cv = UnsafeMutableRawPointer(c)
     @inline(__always) func store(_ i: Int, _ r0: V, _ r1: V) {
         let off = i &* ldc &* 4
         let v0 = add ? r0 + cv.loadUnaligned(fromByteOffset: off, as: V.self) : r0
-        let v1 = add ? r1 + cv.loadUnaligned(fromByteOffset: off &+ 64, as: V.self) : r1
         cv.storeBytes(of: v0, toByteOffset: off, as: V.self)
+        guard wide else { return }
+        let v1 = add ? r1 + cv.loadUnaligned(fromByteOffset: off &+ 64, as: V.self) : r1
         cv.storeBytes(of: v1, toByteOffset: off &+ 64, as: V.self)
     }
     store(0, c00, c01)

@@ -20,12 +20,13 @@ public enum Kernels {
     /// `a[i·lda + p]`, or `a[p·lda + i]` when `transA`; `op(B)[p, j]` is `b[p·ldb + j]`, or
     /// `b[j·ldb + p]` when `transB`; `C[i, j]` is `c[i·ldc + j]`.
     ///
-    /// Implementation (after GotoBLAS/BLIS): B is packed in blocks of `kc × nc` into column
-    /// panels as wide as the register tile (``MicroTile``, zero padded at the edge), and the
-    /// tile accumulates `Σ_p A[i, p] · B[p, j]` with SIMD fused multiply-adds, reading A in
-    /// place. Single-threaded;
-    /// each `C[i, j]` sums over `p` in increasing order, so results are bit-identical run
-    /// to run, whichever tile the machine runs.
+    /// Implementation (after GotoBLAS/BLIS): B is cut in blocks of `kc × nc`; the register
+    /// tile (``MicroTile``) accumulates `Σ_p A[i, p] · B[p, j]` with SIMD fused multiply-adds
+    /// over one block at a time, reading A in place. A stored `Bᵀ` is packed, block by block,
+    /// into column panels as wide as the tile (zero padded at the edge); a plain B is read
+    /// where it lies (its rows are the panels' rows already), and only an edge narrower than
+    /// the tile is packed. Single-threaded; each `C[i, j]` sums over `p` in increasing
+    /// order, so results are bit-identical run to run, whichever tile the machine runs.
     public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                             b: UnsafePointer<Float>, ldb: Int, transB: Bool,
                             c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
@@ -40,11 +41,26 @@ public enum Kernels {
         if handledEmpty(m: m, n: n, k: k, c: c, ldc: ldc, accumulate: accumulate) { return }
         let bCapacity = Swift.min(nc, roundUp(n, tile.columns)) * Swift.min(kc, k)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: bCapacity) { packedB in
+            let packed = packedB.baseAddress!
             forEachBlock(n: n, k: k, tile: tile) { jc, nb, pc, kb, _ in
-                packB(b, ldb: ldb, transB: transB, rows: pc, kb: kb, cols: jc, nb: nb, width: tile.columns,
-                      into: packedB.baseAddress!)
-                multiplyBlock(m: m, nb: nb, kb: kb, a: a, lda: lda, transA: transA, column: pc,
-                              packedB: packedB.baseAddress!, c: c + jc, ldc: ldc, add: accumulate || pc > 0, tile: tile)
+                let add = accumulate || pc > 0
+                // Columns of a plain B the tile reads in place: whole panels, and a half-width
+                // edge where the tile has a half kernel.
+                let edge = nb % tile.columns
+                let inPlace = transB ? 0 : nb - (tile.half != nil && edge == tile.columns / 2 ? 0 : edge)
+                if inPlace > 0 {
+                    multiplyBlock(m: m, nb: inPlace, kb: kb, a: a, lda: lda, transA: transA, column: pc,
+                                  b: b + pc * ldb + jc, ldb: ldb, panelStep: 1, c: c + jc, ldc: ldc, add: add,
+                                  tile: tile)
+                }
+                if inPlace < nb {
+                    let rest = nb - inPlace
+                    packB(b, ldb: ldb, transB: transB, rows: pc, kb: kb, cols: jc + inPlace, nb: rest,
+                          width: tile.columns, into: packed)
+                    multiplyBlock(m: m, nb: rest, kb: kb, a: a, lda: lda, transA: transA, column: pc,
+                                  b: packed, ldb: tile.columns, panelStep: kb, c: c + jc + inPlace, ldc: ldc,
+                                  add: add, tile: tile)
+                }
             }
         }
     }
@@ -82,8 +98,8 @@ public enum Kernels {
         packed.panels.withUnsafeBufferPointer { panels in
             forEachBlock(n: packed.n, k: packed.k, tile: packed.tile) { jc, nb, pc, kb, offset in
                 multiplyBlock(m: m, nb: nb, kb: kb, a: a, lda: lda, transA: transA, column: pc,
-                              packedB: panels.baseAddress! + offset, c: c + jc, ldc: ldc, add: accumulate || pc > 0,
-                              tile: packed.tile)
+                              b: panels.baseAddress! + offset, ldb: packed.tile.columns, panelStep: kb, c: c + jc,
+                              ldc: ldc, add: accumulate || pc > 0, tile: packed.tile)
             }
         }
     }
@@ -118,13 +134,16 @@ public enum Kernels {
 
     private static func roundUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
 
-    /// `C[m×nb] (+)= op(A)[0..<m, column ..< column+kb] · B-block`, the B block packed.
+    /// `C[m×nb] (+)= op(A)[0..<m, column ..< column+kb] · B-block`, the panel of columns
+    /// `jr ..< jr+columns` of the block starting at `b + jr·panelStep`, its rows `ldb` apart
+    /// (packed panels: `panelStep` kb, `ldb` the tile's width; B in place: 1 and B's own).
     /// Row tiles outermost, so a tile's rows of A stay in L1 while the B panels stream
     /// from L2. The tile reads A where it lies (rows of A, or columns of the stored matrix
-    /// when `transA`), the last row tile only the rows there are. Edge columns go through
-    /// a scratch tile.
+    /// when `transA`), the last row tile only the rows there are. An edge panel exactly half
+    /// the tile wide runs the tile's half kernel; other edge columns (always packed, so
+    /// zero padded) go through a scratch tile.
     private static func multiplyBlock(m: Int, nb: Int, kb: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
-                                      column: Int, packedB: UnsafePointer<Float>,
+                                      column: Int, b: UnsafePointer<Float>, ldb: Int, panelStep: Int,
                                       c: UnsafeMutablePointer<Float>, ldc: Int, add: Bool, tile: MicroTile) {
         let mr = tile.rows, nr = tile.columns
         withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { buffer in
@@ -138,15 +157,19 @@ public enum Kernels {
                 while jr < nb {
                     let cols = Swift.min(nr, nb - jr)
                     let cTile = c + ir * ldc + jr
-                    let bPanel = packedB + jr * kb
+                    let bPanel = b + jr * panelStep
                     if cols == nr {
-                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, cTile, ldc, add)
+                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, cTile, ldc, add)
+                    } else if let half = tile.half, cols == nr / 2 {
+                        half(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, cTile, ldc, add)
                     } else {
-                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, scratch, nr, false)
+                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, scratch, nr, false)
                         for i in 0..<rows {
-                            for j in 0..<cols {
-                                let v = scratch[i * nr + j]
-                                cTile[i * ldc + j] = add ? cTile[i * ldc + j] + v : v
+                            let from = scratch + i * nr, to = cTile + i * ldc
+                            if add {
+                                for j in 0..<cols { to[j] += from[j] }
+                            } else {
+                                to.update(from: from, count: cols)
                             }
                         }
                     }
@@ -185,8 +208,9 @@ public enum Kernels {
                 }
             } else {
                 for p in 0..<kb {
-                    let src = b + (rows + p) * ldb + cols + q
-                    for j in 0..<width { panel[p * width + j] = j < filled ? src[j] : 0 }
+                    let src = b + (rows + p) * ldb + cols + q, dst = panel + p * width
+                    dst.update(from: src, count: filled)
+                    (dst + filled).update(repeating: 0, count: width - filled)
                 }
             }
             q += width

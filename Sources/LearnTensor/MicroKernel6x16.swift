@@ -1,20 +1,20 @@
 /// The AVX2 register tile: `C[rows×16] (+)= Σ_p A[0..<rows, p] ⊗ B[p, 0..<16]` for `rows`
 /// up to 6, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the matrix
-/// itself) and B a packed panel of 16 values per `p`. Twelve SIMD8 accumulators, two B
+/// itself) and B a panel of 16 values per `p`, `ldb` apart (packed, or B in place). Twelve SIMD8 accumulators, two B
 /// vectors and one broadcast fill 15 of the 16 AVX registers, enough independent
 /// multiply-adds to hide their latency. Fewer rows (the last tile of a product whose row
 /// count is not a multiple of 6) run a copy of the loop without the missing rows: no row
 /// of A is read or C written beyond `rows`, and no multiply-add is wasted on padding.
 @inline(never)
 func microKernel6x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
-                     _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
+                     _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
     switch rows {
-    case 6: microKernel6x16Layout(6, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 5: microKernel6x16Layout(5, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 4: microKernel6x16Layout(4, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 3: microKernel6x16Layout(3, kb, a, rowStride, depthStride, b, c, ldc, add)
-    case 2: microKernel6x16Layout(2, kb, a, rowStride, depthStride, b, c, ldc, add)
-    default: microKernel6x16Layout(1, kb, a, rowStride, depthStride, b, c, ldc, add)
+    case 6: microKernel6x16Layout(6, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 5: microKernel6x16Layout(5, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 4: microKernel6x16Layout(4, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 3: microKernel6x16Layout(3, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 2: microKernel6x16Layout(2, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    default: microKernel6x16Layout(1, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
     }
 }
 
@@ -23,21 +23,21 @@ func microKernel6x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStr
 /// `rowStride`), so neither computes addresses it does not need.
 @inline(__always)
 private func microKernel6x16Layout(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
                                    _ ldc: Int, _ add: Bool) {
     if rowStride == 1 {
-        microKernel6x16Loop(rows, kb, a, 1, depthStride, b, c, ldc, add)
+        microKernel6x16Loop(rows, kb, a, 1, depthStride, b, ldb, c, ldc, add)
     } else if depthStride == 1 {
-        microKernel6x16Loop(rows, kb, a, rowStride, 1, b, c, ldc, add)
+        microKernel6x16Loop(rows, kb, a, rowStride, 1, b, ldb, c, ldc, add)
     } else {
-        microKernel6x16Loop(rows, kb, a, rowStride, depthStride, b, c, ldc, add)
+        microKernel6x16Loop(rows, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
     }
 }
 
 /// `rows` is a constant where this is inlined, so the row tests fold away.
 @inline(__always)
 private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
                                  _ ldc: Int, _ add: Bool) {
     typealias V = SIMD8<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
@@ -45,9 +45,11 @@ private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Floa
     let bv = UnsafeRawPointer(b)
     let a0 = a, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride, a4 = a3 + rowStride, a5 = a4 + rowStride
     var at = 0
-    for p in 0..<kb {
-        let b0 = bv.loadUnaligned(fromByteOffset: p &* 64, as: V.self)
-        let b1 = bv.loadUnaligned(fromByteOffset: p &* 64 &+ 32, as: V.self)
+    var bt = 0
+    let rowOfB = ldb &* 4
+    for _ in 0..<kb {
+        let b0 = bv.loadUnaligned(fromByteOffset: bt, as: V.self)
+        let b1 = bv.loadUnaligned(fromByteOffset: bt &+ 32, as: V.self)
         var x = V(repeating: a0[at])
         c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
         if rows > 1 {
@@ -71,6 +73,7 @@ private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Floa
             c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
         }
         at = at &+ depthStride
+        bt = bt &+ rowOfB
     }
     let cv = UnsafeMutableRawPointer(c)
     @inline(__always) func store(_ i: Int, _ r0: V, _ r1: V) {

@@ -12,15 +12,20 @@ import Darwin
 /// packs B in panels `columns` wide for it and hands it rows of A where they lie.
 struct MicroTile: Sendable {
     /// `C[rows×columns] (+)= A·B` over depth `kb` for the first `rows` (1…``rows``) rows of
-    /// the tile: `A[i, p]` at `a[i·rowStride + p·depthStride]`, B a packed panel (`columns`
-    /// values per `p`), C with leading dimension `ldc`.
+    /// the tile: `A[i, p]` at `a[i·rowStride + p·depthStride]`, B a panel of `columns` values
+    /// per `p`, `ldb` apart (a packed panel: `columns`; B in place: its row length), C with
+    /// leading dimension `ldc`.
     typealias Kernel = @Sendable (_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
-                                  _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
+                                  _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
                                   _ add: Bool) -> Void
     let name: String
     let rows: Int
     let columns: Int
     let kernel: Kernel
+    /// The same on the left half of the tile (`columns / 2` columns of C, the first half of
+    /// each `p` of a full-width panel), where the tile has one: a product that narrow would
+    /// otherwise run the whole tile into a scratch tile.
+    let half: Kernel?
     /// The tile's multiply-adds without its memory, `rounds` times (``multiplyAddProbe6x16(_:)``).
     let probe: @Sendable (_ rounds: Int) -> Float
     /// FLOP in one round of `probe`: each accumulator (a row of the tile is two) one
@@ -31,17 +36,17 @@ struct MicroTile: Sendable {
 
     /// 6×16 with 8-lane AVX2 vectors (or the platform's own SIMD8): runs everywhere.
     #if arch(x86_64)
-    static let simd8 = MicroTile(name: "avx2", rows: 6, columns: 16, kernel: microKernel6x16,
+    static let simd8 = MicroTile(name: "avx2", rows: 6, columns: 16, kernel: microKernel6x16, half: nil,
                                  probe: multiplyAddProbe6x16)
     #else
-    static let simd8 = MicroTile(name: "simd8", rows: 6, columns: 16, kernel: microKernel6x16,
+    static let simd8 = MicroTile(name: "simd8", rows: 6, columns: 16, kernel: microKernel6x16, half: nil,
                                  probe: multiplyAddProbe6x16)
     #endif
 
     #if arch(x86_64)
     /// 8×32 with 16-lane AVX-512 vectors.
     static let avx512 = MicroTile(name: "avx512", rows: 8, columns: 32, kernel: microKernel8x32,
-                                  probe: multiplyAddProbe8x32)
+                                  half: microKernel8x16, probe: multiplyAddProbe8x32)
     #endif
 
     /// The tiles this machine can run, widest first.

@@ -56,3 +56,43 @@ extension Kernels {
         }
     }
 }
+
+/// What the trainer reads off each parameter and gradient once a step, in one pass.
+public struct Magnitudes: Sendable, Equatable {
+    /// `Σ x²`, in Double: a huge gradient overflows only when it really is non-finite.
+    public var sumOfSquares: Double
+    /// The largest `|x|` (meaningful when `finite`).
+    public var largest: Float
+    /// Every entry is a number, none infinite.
+    public var finite: Bool
+}
+
+extension Kernels {
+    /// ``Magnitudes`` of `x`, eight lanes at a time (lane `l` takes elements `l, l+8, …`;
+    /// the lanes are added in order at the end): the same numbers run to run.
+    public static func magnitudes(_ x: [Float]) -> Magnitudes {
+        x.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return Magnitudes(sumOfSquares: 0, largest: 0, finite: true) }
+            let raw = UnsafeRawPointer(base), count = buffer.count
+            var squares = SIMD8<Double>(), largest = SIMD8<Float>(), poison = SIMD8<Float>()
+            var k = 0
+            while k + 8 <= count {
+                let v = raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+                let wide = SIMD8<Double>(v)
+                squares += wide * wide
+                largest = pointwiseMax(largest, v.replacing(with: -v, where: v .< 0))
+                poison += v - v  // 0 for a number, NaN for ±∞ or NaN
+                k += 8
+            }
+            var sum = squares.sum(), top = largest.max(), bad = poison.sum()
+            while k < count {
+                let v = buffer[k]
+                sum += Double(v) * Double(v)
+                top = Swift.max(top, abs(v))
+                bad += v - v
+                k += 1
+            }
+            return Magnitudes(sumOfSquares: sum, largest: top, finite: bad == 0)
+        }
+    }
+}

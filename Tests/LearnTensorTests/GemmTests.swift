@@ -109,10 +109,44 @@ import Testing
     /// for bit and a lesson's numbers do not depend on which one the machine has.
     @Test func tilesAgreeBitForBit() {
         for (transA, transB) in [(false, false), (true, false), (false, true)] {
-            let results = MicroTile.available.map {
-                Self.run(m: 37, n: 70, k: 600, transA: transA, transB: transB, accumulate: true, seed: 5, tile: $0).got
+            for n in [70, 16, 48] {  // 16 and 48 end in a half-width panel of the AVX-512 tile
+                let results = MicroTile.available.map {
+                    Self.run(m: 37, n: n, k: 600, transA: transA, transB: transB, accumulate: true, seed: 5, tile: $0).got
+                }
+                #expect(results.allSatisfy { $0 == results[0] }, "n \(n)")
             }
-            #expect(results.allSatisfy { $0 == results[0] })
+        }
+    }
+
+    /// A product as narrow as one attention head (16 or 48 columns: the AVX-512 tile's half
+    /// kernel on the last panel) into the columns of a wider C, as attention writes its
+    /// heads: the product matches, and the columns beside it are not touched.
+    @Test func narrowProductWritesOnlyItsColumns() {
+        for tile in MicroTile.available {
+            for n in [16, 48] {
+                for accumulate in [false, true] {
+                    let (m, k, ldc) = (13, 20, n + 16)
+                    var rng = RandomSource(seed: UInt64(n))
+                    let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) }
+                    let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) }
+                    var c = [Float](repeating: 2, count: m * ldc)
+                    a.withUnsafeBufferPointer { pa in
+                        b.withUnsafeBufferPointer { pb in
+                            c.withUnsafeMutableBufferPointer { pc in
+                                Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, transA: false,
+                                             b: pb.baseAddress!, ldb: n, transB: false,
+                                             c: pc.baseAddress!, ldc: ldc, accumulate: accumulate, tile: tile)
+                            }
+                        }
+                    }
+                    var want = Self.naive(m: m, n: n, k: k, a: a, transA: false, b: b, transB: false)
+                    if accumulate { want = want.map { $0 + 2 } }
+                    let got = (0..<m).flatMap { i in c[(i * ldc)..<(i * ldc + n)] }
+                    expectClose(got, want, tolerance: 1e-4)
+                    let beside = (0..<m).flatMap { i in c[(i * ldc + n)..<((i + 1) * ldc)] }
+                    #expect(beside.allSatisfy { $0 == 2 }, "\(tile.name) n \(n): wrote beside C")
+                }
+            }
         }
     }
 

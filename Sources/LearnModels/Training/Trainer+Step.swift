@@ -28,7 +28,8 @@ extension Trainer {
             return
         }
         evaluation.loss.backward()
-        let norm = gradientNorm()
+        let gradients = namedTensors.map { Kernels.magnitudes($0.tensor.grad) }
+        let norm = gradients.reduce(0) { $0 + $1.sumOfSquares }.squareRoot()
         guard norm.isFinite else {
             divergence = firstNonFinite(step: index, place: .gradient) { $0.grad }
             return
@@ -43,7 +44,8 @@ extension Trainer {
             if let clip = config.clip { clipGradNorm(namedTensors.map(\.tensor), maxNorm: Float(clip)) }
             optimizer.step()
         }
-        if let bad = firstNonFinite(step: index, place: .parameter, { $0.data }) {
+        let values = namedTensors.map { Kernels.magnitudes($0.tensor.data) }
+        if !values.allSatisfy(\.finite), let bad = firstNonFinite(step: index, place: .parameter, { $0.data }) {
             // Keep the last finite weights on screen; the run stops here.
             for (i, p) in namedTensors.enumerated() { p.tensor.data = before[i] }
             divergence = bad
@@ -52,7 +54,7 @@ extension Trainer {
         }
         step = index
         history.append(StepMetrics(step: index, loss: Double(loss), gradNorm: norm, accuracy: evaluation.accuracy))
-        recordScalars()
+        recordScalars(values: values, gradients: gradients)
     }
 
     /// The examples of the next step: the whole training set for `kx` (one full-batch
@@ -64,16 +66,6 @@ extension Trainer {
         default:
             return sampler.next(data, size: config.batch)
         }
-    }
-
-    /// ‖g‖ over all parameters, accumulated in Double so huge gradients overflow only
-    /// when they really are non-finite.
-    func gradientNorm() -> Double {
-        var sum = 0.0
-        for (_, t) in namedTensors {
-            for g in t.grad { sum += Double(g) * Double(g) }
-        }
-        return sum.squareRoot()
     }
 
     private func firstNonFinite(step: Int, place: Divergence.Place, _ values: (Tensor) -> [Float]) -> Divergence? {

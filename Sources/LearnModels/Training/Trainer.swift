@@ -121,15 +121,15 @@ public final class Trainer {
         }
     }
 
-    func recordScalars() {
-        for (name, t) in namedTensors where t.count == 1 {
-            scalarHistory[name, default: []].append(Double(t.data[0]))
-        }
-        for (name, t) in namedTensors {
-            let value = Double(t.data.reduce(0) { Swift.max($0, abs($1)) })
-            let grad = t.grad.count == t.count ? Double(t.grad.reduce(0) { Swift.max($0, abs($1)) }) : 0
+    /// Appends the scalar parameters' values to their histories and raises the peaks, from
+    /// the step's ``Magnitudes`` of every parameter (and of its gradient, after a step).
+    func recordScalars(values: [Magnitudes]? = nil, gradients: [Magnitudes]? = nil) {
+        let values = values ?? namedTensors.map { Kernels.magnitudes($0.tensor.data) }
+        for (i, (name, t)) in namedTensors.enumerated() {
+            if t.count == 1 { scalarHistory[name, default: []].append(Double(t.data[0])) }
             let old = peaks[name] ?? (0, 0)
-            peaks[name] = (Swift.max(old.value, value), Swift.max(old.grad, grad))
+            peaks[name] = (Swift.max(old.value, Double(values[i].largest)),
+                           Swift.max(old.grad, Double(gradients?[i].largest ?? 0)))
         }
     }
 
