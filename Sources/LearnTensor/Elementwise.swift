@@ -41,6 +41,18 @@ private func broadcastForward(_ a: Tensor, _ b: Tensor, _ f: (Float, Float) -> F
 private func broadcastBackward(_ out: Tensor, _ a: Tensor, _ b: Tensor, _ loop: StridedLoop, intoA: Bool,
                                _ d: (Float, Float, Float) -> Float) {
     let target = intoA ? a : b
+    if a.shape == b.shape {  // one contiguous run: no broadcast to sum over
+        out.grad.withUnsafeBufferPointer { pg in
+            out.data.withUnsafeBufferPointer { py in
+                a.data.withUnsafeBufferPointer { pa in
+                    b.data.withUnsafeBufferPointer { pb in
+                        target.accumulateGrad { i in pg[i] * d(pa[i], pb[i], py[i]) }
+                    }
+                }
+            }
+        }
+        return
+    }
     target.ensureGrad()
     let (n, sa, sb) = loop.row
     let st = intoA ? sa : sb

@@ -42,11 +42,10 @@ public func layerNorm(_ x: Tensor, weight: Tensor, bias: Tensor, eps: Float = 1e
             result.grad.withUnsafeBufferPointer { pg in
                 saved.withUnsafeBufferPointer { pn in
                     if x.requiresGrad {
-                        x.ensureGrad()
                         var scaled = [Float](repeating: 0, count: width)
                         weight.data.withUnsafeBufferPointer { pw in
                             scaled.withUnsafeMutableBufferPointer { ps in
-                                x.grad.withUnsafeMutableBufferPointer { pgx in
+                                x.addToGrad { pgx, fresh in
                                     let gh = ps.baseAddress!
                                     for r in 0..<rows {
                                         let g = pg.baseAddress! + r * width, h = pn.baseAddress! + r * width
@@ -54,8 +53,12 @@ public func layerNorm(_ x: Tensor, weight: Tensor, bias: Tensor, eps: Float = 1e
                                         let meanG = Kernels.sum(gh, width) / Float(width)
                                         let meanGH = Kernels.dot(gh, h, width) / Float(width)
                                         let rstd = rstds[r]
-                                        let dx = pgx.baseAddress! + r * width
-                                        for i in 0..<width { dx[i] += rstd * (gh[i] - meanG - h[i] * meanGH) }
+                                        let dx = pgx + r * width
+                                        if fresh {
+                                            for i in 0..<width { dx[i] = rstd * (gh[i] - meanG - h[i] * meanGH) }
+                                        } else {
+                                            for i in 0..<width { dx[i] += rstd * (gh[i] - meanG - h[i] * meanGH) }
+                                        }
                                     }
                                 }
                             }

@@ -80,7 +80,8 @@ extension Kernels {
                 let v = raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
                 let wide = SIMD8<Double>(v)
                 squares += wide * wide
-                largest = pointwiseMax(largest, v.replacing(with: -v, where: v .< 0))
+                let size = v.replacing(with: -v, where: v .< 0)
+                largest.replace(with: size, where: size .> largest)
                 poison += v - v  // 0 for a number, NaN for ±∞ or NaN
                 k += 8
             }

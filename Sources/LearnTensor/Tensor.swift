@@ -92,6 +92,19 @@ public final class Tensor: CustomStringConvertible {
         }
     }
 
+    /// `grad[i] += contribution(i)` for every element, the contribution written as it is
+    /// where no gradient has arrived yet (no zero fill first: the same numbers, one pass).
+    @inline(__always)
+    func accumulateGrad(_ contribution: (Int) -> Float) {
+        addToGrad { g, fresh in
+            if fresh {
+                for i in 0..<count { g[i] = contribution(i) }
+            } else {
+                for i in 0..<count { g[i] += contribution(i) }
+            }
+        }
+    }
+
     /// Makes `self` an op output: records the op name, its inputs and its backward closure.
     /// Call only when ``Tensor/recording(_:)`` said so.
     func record(_ op: String, _ inputs: [Tensor], _ backward: @escaping (Tensor) -> Void) {

@@ -94,13 +94,10 @@ extension Tensor {
         let result = Tensor(out, shape: shape)
         if Tensor.recording(self) {
             result.record(F.name, [self]) { result in
-                self.ensureGrad()
                 result.grad.withUnsafeBufferPointer { pg in
                     result.data.withUnsafeBufferPointer { py in
                         self.data.withUnsafeBufferPointer { px in
-                            self.grad.withUnsafeMutableBufferPointer { pgx in
-                                for i in 0..<pgx.count { pgx[i] += pg[i] * f.derivative(x: px[i], y: py[i]) }
-                            }
+                            self.accumulateGrad { i in pg[i] * f.derivative(x: px[i], y: py[i]) }
                         }
                     }
                 }
