@@ -2,9 +2,9 @@
 // LearnTensor calls into this module only after the CPU said it has AVX-512.
 #if arch(x86_64)
 
-/// The AVX-512 register tile: `C[rows×32] (+)= Σ_p A[0..<rows, p] ⊗ B[p, 0..<32]` for
+/// The AVX-512 register tile: `C[rows×32] = E + Σ_p A[0..<rows, p] ⊗ B[p, 0..<32]` for
 /// `rows` up to 8, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the
-/// matrix itself) and B a panel of 32 values per `p`, `ldb` apart (packed, or B in place). Sixteen 16-lane accumulators,
+/// matrix itself) and B a panel of 32 values per `p`, `ldb` apart (packed, or B in place). `E` is `addend`, its rows `ldAddend` apart: C itself to accumulate, a bias row (`ldAddend` 0), or none. Sixteen 16-lane accumulators,
 /// two B vectors and a broadcast use 19 of the 32 vector registers; each `p` is 16 fused
 /// multiply-adds of 16 lanes, twice the work per instruction of the AVX2 tile. Each
 /// `C[i, j]` sums over `p` in increasing order, exactly as the AVX2 tile does, so the two
@@ -13,8 +13,8 @@
 @inline(never)
 public func microKernel8x32(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                             _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                            _ ldc: Int, _ add: Bool) {
-    microKernel8xN(rows, wide: true, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+                            _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
+    microKernel8xN(rows, wide: true, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
 }
 
 /// The left half of the tile, `C[rows×16]`, on the first 16 values of each `p` of the same
@@ -24,24 +24,24 @@ public func microKernel8x32(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _
 @inline(never)
 public func microKernel8x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                             _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                            _ ldc: Int, _ add: Bool) {
-    microKernel8xN(rows, wide: false, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+                            _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
+    microKernel8xN(rows, wide: false, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
 }
 
 /// `wide` (32 columns, else 16) and `rows` are constants where this is inlined.
 @inline(__always)
 private func microKernel8xN(_ rows: Int, wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                             _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                            _ ldc: Int, _ add: Bool) {
+                            _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
     switch rows {
-    case 8: microKernel8x32Layout(8, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 7: microKernel8x32Layout(7, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 6: microKernel8x32Layout(6, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 5: microKernel8x32Layout(5, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 4: microKernel8x32Layout(4, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 3: microKernel8x32Layout(3, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 2: microKernel8x32Layout(2, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    default: microKernel8x32Layout(1, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 8: microKernel8x32Layout(8, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 7: microKernel8x32Layout(7, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 6: microKernel8x32Layout(6, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 5: microKernel8x32Layout(5, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 4: microKernel8x32Layout(4, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 3: microKernel8x32Layout(3, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 2: microKernel8x32Layout(2, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    default: microKernel8x32Layout(1, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
     }
 }
 
@@ -51,13 +51,13 @@ private func microKernel8xN(_ rows: Int, wide: Bool, _ kb: Int, _ a: UnsafePoint
 @inline(__always)
 private func microKernel8x32Layout(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                                    _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                   _ ldc: Int, _ add: Bool) {
+                                   _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
     if rowStride == 1 {
-        microKernel8x32Loop(rows, wide, kb, a, 1, depthStride, b, ldb, c, ldc, add)
+        microKernel8x32Loop(rows, wide, kb, a, 1, depthStride, b, ldb, c, ldc, addend, ldAddend)
     } else if depthStride == 1 {
-        microKernel8x32Loop(rows, wide, kb, a, rowStride, 1, b, ldb, c, ldc, add)
+        microKernel8x32Loop(rows, wide, kb, a, rowStride, 1, b, ldb, c, ldc, addend, ldAddend)
     } else {
-        microKernel8x32Loop(rows, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+        microKernel8x32Loop(rows, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
     }
 }
 
@@ -65,7 +65,7 @@ private func microKernel8x32Layout(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: Un
 @inline(__always)
 private func microKernel8x32Loop(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                                  _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                 _ ldc: Int, _ add: Bool) {
+                                 _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
     typealias V = SIMD16<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
     var c40 = V(), c41 = V(), c50 = V(), c51 = V(), c60 = V(), c61 = V(), c70 = V(), c71 = V()
@@ -120,13 +120,13 @@ private func microKernel8x32Loop(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: Unsa
         at = at &+ depthStride &* 4
         bt = bt &+ rowOfB
     }
-    let cv = UnsafeMutableRawPointer(c)
+    let cv = UnsafeMutableRawPointer(c), av = UnsafeRawPointer(addend)
     @inline(__always) func store(_ i: Int, _ r0: V, _ r1: V) {
-        let off = i &* ldc &* 4
-        let v0 = add ? r0 + cv.loadUnaligned(fromByteOffset: off, as: V.self) : r0
+        let off = i &* ldc &* 4, from = i &* ldAddend &* 4
+        let v0 = av.map { r0 + $0.loadUnaligned(fromByteOffset: from, as: V.self) } ?? r0
         cv.storeBytes(of: v0, toByteOffset: off, as: V.self)
         guard wide else { return }
-        let v1 = add ? r1 + cv.loadUnaligned(fromByteOffset: off &+ 64, as: V.self) : r1
+        let v1 = av.map { r1 + $0.loadUnaligned(fromByteOffset: from &+ 64, as: V.self) } ?? r1
         cv.storeBytes(of: v1, toByteOffset: off &+ 64, as: V.self)
     }
     store(0, c00, c01)

@@ -7,11 +7,13 @@ public enum Kernels {
 
     /// `C[m×n] (+)= op(A) · op(B)` on dense row-major matrices: `op(A)` is `A[m×k]`, or `Aᵀ`
     /// when `transA` (A stored as `[k×m]`), and likewise `op(B)` is `B[k×n]` or `Bᵀ` (B stored
-    /// `[n×k]`). With `accumulate` the product is added to C, otherwise it replaces C.
+    /// `[n×k]`). With `accumulate` the product is added to C, otherwise it replaces C; with
+    /// a `bias` (`n` values, not accumulating) C is the product plus the bias in every row.
     public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, transA: Bool, b: UnsafePointer<Float>,
-                            transB: Bool, c: UnsafeMutablePointer<Float>, accumulate: Bool) {
+                            transB: Bool, c: UnsafeMutablePointer<Float>, accumulate: Bool,
+                            bias: UnsafePointer<Float>? = nil) {
         gemm(m: m, n: n, k: k, a: a, lda: transA ? m : k, transA: transA, b: b, ldb: transB ? k : n, transB: transB,
-             c: c, ldc: n, accumulate: accumulate)
+             c: c, ldc: n, accumulate: accumulate, bias: bias)
     }
 
     /// `C[m×n] (+)= op(A) · op(B)` on row-major matrices with leading dimensions (the distance
@@ -29,21 +31,25 @@ public enum Kernels {
     /// order, so results are bit-identical run to run, whichever tile the machine runs.
     public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                             b: UnsafePointer<Float>, ldb: Int, transB: Bool,
-                            c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
+                            c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+                            bias: UnsafePointer<Float>? = nil) {
         gemm(m: m, n: n, k: k, a: a, lda: lda, transA: transA, b: b, ldb: ldb, transB: transB, c: c, ldc: ldc,
-             accumulate: accumulate, tile: .native)
+             accumulate: accumulate, bias: bias, tile: .native)
     }
 
     /// The same product on a chosen tile (tests run every tile the machine has).
     static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                      b: UnsafePointer<Float>, ldb: Int, transB: Bool,
-                     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, tile: MicroTile) {
-        if handledEmpty(m: m, n: n, k: k, c: c, ldc: ldc, accumulate: accumulate) { return }
+                     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil,
+                     tile: MicroTile) {
+        precondition(bias == nil || !accumulate, "gemm adds a bias only to a product it writes")
+        if handledEmpty(m: m, n: n, k: k, c: c, ldc: ldc, accumulate: accumulate, bias: bias) { return }
         let bCapacity = Swift.min(nc, roundUp(n, tile.columns)) * Swift.min(kc, k)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: bCapacity) { packedB in
             let packed = packedB.baseAddress!
             forEachBlock(n: n, k: k, tile: tile) { jc, nb, pc, kb, _ in
                 let add = accumulate || pc > 0
+                let blockBias = pc == 0 ? bias.map { $0 + jc } : nil
                 // Columns of a plain B the tile reads in place: whole panels, and a half-width
                 // edge where the tile has a half kernel.
                 let edge = nb % tile.columns
@@ -51,7 +57,7 @@ public enum Kernels {
                 if inPlace > 0 {
                     multiplyBlock(m: m, nb: inPlace, kb: kb, a: a, lda: lda, transA: transA, column: pc,
                                   b: b + pc * ldb + jc, ldb: ldb, panelStep: 1, c: c + jc, ldc: ldc, add: add,
-                                  tile: tile)
+                                  bias: blockBias, tile: tile)
                 }
                 if inPlace < nb {
                     let rest = nb - inPlace
@@ -59,7 +65,7 @@ public enum Kernels {
                           width: tile.columns, into: packed)
                     multiplyBlock(m: m, nb: rest, kb: kb, a: a, lda: lda, transA: transA, column: pc,
                                   b: packed, ldb: tile.columns, panelStep: kb, c: c + jc + inPlace, ldc: ldc,
-                                  add: add, tile: tile)
+                                  add: add, bias: blockBias.map { $0 + inPlace }, tile: tile)
                 }
             }
         }
@@ -91,25 +97,33 @@ public enum Kernels {
         }
     }
 
-    /// `C[m×n] (+)= op(A) · op(B)` with `op(B)` packed beforehand.
+    /// `C[m×n] (+)= op(A) · op(B)` with `op(B)` packed beforehand (and a `bias` as above).
     public static func gemm(m: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool, packed: PackedB,
-                            c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool) {
-        if handledEmpty(m: m, n: packed.n, k: packed.k, c: c, ldc: ldc, accumulate: accumulate) { return }
+                            c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+                            bias: UnsafePointer<Float>? = nil) {
+        precondition(bias == nil || !accumulate, "gemm adds a bias only to a product it writes")
+        if handledEmpty(m: m, n: packed.n, k: packed.k, c: c, ldc: ldc, accumulate: accumulate, bias: bias) { return }
         packed.panels.withUnsafeBufferPointer { panels in
             forEachBlock(n: packed.n, k: packed.k, tile: packed.tile) { jc, nb, pc, kb, offset in
                 multiplyBlock(m: m, nb: nb, kb: kb, a: a, lda: lda, transA: transA, column: pc,
                               b: panels.baseAddress! + offset, ldb: packed.tile.columns, panelStep: kb, c: c + jc,
-                              ldc: ldc, add: accumulate || pc > 0, tile: packed.tile)
+                              ldc: ldc, add: accumulate || pc > 0, bias: pc == 0 ? bias.map { $0 + jc } : nil,
+                              tile: packed.tile)
             }
         }
     }
 
-    /// A product with no terms: nothing to do, or C set to zero when `k` is 0 (and not accumulating).
+    /// A product with no terms: nothing to do, or C set to zero (or the bias) when `k` is 0
+    /// (and not accumulating).
     private static func handledEmpty(m: Int, n: Int, k: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
-                                     accumulate: Bool) -> Bool {
+                                     accumulate: Bool, bias: UnsafePointer<Float>?) -> Bool {
         precondition(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be non-negative")
         if m > 0 && n > 0 && k > 0 { return false }
-        if k == 0 && !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+        if k == 0 && !accumulate {
+            for i in 0..<m {
+                if let bias { (c + i * ldc).update(from: bias, count: n) } else { (c + i * ldc).update(repeating: 0, count: n) }
+            }
+        }
         return true
     }
 
@@ -141,10 +155,12 @@ public enum Kernels {
     /// from L2. The tile reads A where it lies (rows of A, or columns of the stored matrix
     /// when `transA`), the last row tile only the rows there are. An edge panel exactly half
     /// the tile wide runs the tile's half kernel; other edge columns (always packed, so
-    /// zero padded) go through a scratch tile.
+    /// zero padded) go through a scratch tile. The tile adds C to the product (`add`), or
+    /// else the block's `bias` columns where given.
     private static func multiplyBlock(m: Int, nb: Int, kb: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                                       column: Int, b: UnsafePointer<Float>, ldb: Int, panelStep: Int,
-                                      c: UnsafeMutablePointer<Float>, ldc: Int, add: Bool, tile: MicroTile) {
+                                      c: UnsafeMutablePointer<Float>, ldc: Int, add: Bool, bias: UnsafePointer<Float>?,
+                                      tile: MicroTile) {
         let mr = tile.rows, nr = tile.columns
         withUnsafeTemporaryAllocation(of: Float.self, capacity: mr * nr) { buffer in
             let scratch = buffer.baseAddress!
@@ -158,16 +174,18 @@ public enum Kernels {
                     let cols = Swift.min(nr, nb - jr)
                     let cTile = c + ir * ldc + jr
                     let bPanel = b + jr * panelStep
+                    let (addend, ldAddend) = add ? (UnsafePointer(cTile), ldc) : (bias.map { $0 + jr }, 0)
                     if cols == nr {
-                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, cTile, ldc, add)
+                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, cTile, ldc, addend, ldAddend)
                     } else if let half = tile.half, cols == nr / 2 {
-                        half(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, cTile, ldc, add)
+                        half(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, cTile, ldc, addend, ldAddend)
                     } else {
-                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, scratch, nr, false)
+                        tile.kernel(rows, kb, aTile, rowStride, depthStride, bPanel, ldb, scratch, nr, nil, 0)
                         for i in 0..<rows {
                             let from = scratch + i * nr, to = cTile + i * ldc
-                            if add {
-                                for j in 0..<cols { to[j] += from[j] }
+                            if let addend {
+                                let plus = addend + i * ldAddend
+                                for j in 0..<cols { to[j] = plus[j] + from[j] }
                             } else {
                                 to.update(from: from, count: cols)
                             }

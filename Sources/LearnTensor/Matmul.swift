@@ -62,7 +62,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) -> Tensor {
 
 /// Affine layer `y = x Wᵀ + b` with `x [..., in]`, `W [out, in]`, `b [out]` → `y [..., out]`.
 /// Backward: `∂L/∂x = ∂L/∂y · W`, `∂L/∂W = (∂L/∂y)ᵀ · x`, `∂L/∂b = Σ_rows ∂L/∂y`.
-// NOTE: fused (one gemm with the bias preloaded, no transposed copy of W) for speed.
+// NOTE: fused (one gemm that adds the bias as it writes, no transposed copy of W) for speed.
 public func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
     precondition(weight.shape.count == 2, "linear weight must be [out, in], got \(weight.shape)")
     let outF = weight.shape[0], inF = weight.shape[1]
@@ -70,15 +70,12 @@ public func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
     if let bias { precondition(bias.shape == [outF], "linear bias must be [\(outF)], got \(bias.shape)") }
     let rows = x.count / inF
     let out = [Float](writing: rows * outF) { po in
-        if let bias {
-            bias.data.withUnsafeBufferPointer { pb in
-                for r in 0..<rows { (po + r * outF).initialize(from: pb.baseAddress!, count: outF) }
-            }
-        }
         x.data.withUnsafeBufferPointer { px in
             weight.data.withUnsafeBufferPointer { pw in
-                Kernels.gemm(m: rows, n: outF, k: inF, a: px.baseAddress!, transA: false, b: pw.baseAddress!,
-                             transB: true, c: po, accumulate: bias != nil)
+                (bias?.data ?? []).withUnsafeBufferPointer { pb in
+                    Kernels.gemm(m: rows, n: outF, k: inF, a: px.baseAddress!, transA: false, b: pw.baseAddress!,
+                                 transB: true, c: po, accumulate: false, bias: bias == nil ? nil : pb.baseAddress!)
+                }
             }
         }
     }

@@ -1,20 +1,20 @@
-/// The AVX2 register tile: `C[rows×16] (+)= Σ_p A[0..<rows, p] ⊗ B[p, 0..<16]` for `rows`
+/// The AVX2 register tile: `C[rows×16] = E + Σ_p A[0..<rows, p] ⊗ B[p, 0..<16]` for `rows`
 /// up to 6, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the matrix
-/// itself) and B a panel of 16 values per `p`, `ldb` apart (packed, or B in place). Twelve SIMD8 accumulators, two B
+/// itself) and B a panel of 16 values per `p`, `ldb` apart (packed, or B in place). `E` is `addend`, its rows `ldAddend` apart: C itself to accumulate, a bias row (`ldAddend` 0), or none. Twelve SIMD8 accumulators, two B
 /// vectors and one broadcast fill 15 of the 16 AVX registers, enough independent
 /// multiply-adds to hide their latency. Fewer rows (the last tile of a product whose row
 /// count is not a multiple of 6) run a copy of the loop without the missing rows: no row
 /// of A is read or C written beyond `rows`, and no multiply-add is wasted on padding.
 @inline(never)
 func microKernel6x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
-                     _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ add: Bool) {
+                     _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
     switch rows {
-    case 6: microKernel6x16Layout(6, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 5: microKernel6x16Layout(5, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 4: microKernel6x16Layout(4, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 3: microKernel6x16Layout(3, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    case 2: microKernel6x16Layout(2, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
-    default: microKernel6x16Layout(1, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+    case 6: microKernel6x16Layout(6, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 5: microKernel6x16Layout(5, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 4: microKernel6x16Layout(4, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 3: microKernel6x16Layout(3, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    case 2: microKernel6x16Layout(2, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    default: microKernel6x16Layout(1, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
     }
 }
 
@@ -24,13 +24,13 @@ func microKernel6x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStr
 @inline(__always)
 private func microKernel6x16Layout(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                                    _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                   _ ldc: Int, _ add: Bool) {
+                                   _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
     if rowStride == 1 {
-        microKernel6x16Loop(rows, kb, a, 1, depthStride, b, ldb, c, ldc, add)
+        microKernel6x16Loop(rows, kb, a, 1, depthStride, b, ldb, c, ldc, addend, ldAddend)
     } else if depthStride == 1 {
-        microKernel6x16Loop(rows, kb, a, rowStride, 1, b, ldb, c, ldc, add)
+        microKernel6x16Loop(rows, kb, a, rowStride, 1, b, ldb, c, ldc, addend, ldAddend)
     } else {
-        microKernel6x16Loop(rows, kb, a, rowStride, depthStride, b, ldb, c, ldc, add)
+        microKernel6x16Loop(rows, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
     }
 }
 
@@ -38,7 +38,7 @@ private func microKernel6x16Layout(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Fl
 @inline(__always)
 private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                                  _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                 _ ldc: Int, _ add: Bool) {
+                                 _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
     typealias V = SIMD8<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
@@ -75,11 +75,11 @@ private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Floa
         at = at &+ depthStride
         bt = bt &+ rowOfB
     }
-    let cv = UnsafeMutableRawPointer(c)
+    let cv = UnsafeMutableRawPointer(c), av = UnsafeRawPointer(addend)
     @inline(__always) func store(_ i: Int, _ r0: V, _ r1: V) {
-        let off = i &* ldc &* 4
-        let v0 = add ? r0 + cv.loadUnaligned(fromByteOffset: off, as: V.self) : r0
-        let v1 = add ? r1 + cv.loadUnaligned(fromByteOffset: off &+ 32, as: V.self) : r1
+        let off = i &* ldc &* 4, from = i &* ldAddend &* 4
+        let v0 = av.map { r0 + $0.loadUnaligned(fromByteOffset: from, as: V.self) } ?? r0
+        let v1 = av.map { r1 + $0.loadUnaligned(fromByteOffset: from &+ 32, as: V.self) } ?? r1
         cv.storeBytes(of: v0, toByteOffset: off, as: V.self)
         cv.storeBytes(of: v1, toByteOffset: off &+ 32, as: V.self)
     }

@@ -11,13 +11,14 @@ import Darwin
 /// registers while the kernel sums over the depth of a block. The driver in `Gemm.swift`
 /// packs B in panels `columns` wide for it and hands it rows of A where they lie.
 struct MicroTile: Sendable {
-    /// `C[rows×columns] (+)= A·B` over depth `kb` for the first `rows` (1…``rows``) rows of
+    /// `C[rows×columns] = E + A·B` over depth `kb` for the first `rows` (1…``rows``) rows of
     /// the tile: `A[i, p]` at `a[i·rowStride + p·depthStride]`, B a panel of `columns` values
     /// per `p`, `ldb` apart (a packed panel: `columns`; B in place: its row length), C with
-    /// leading dimension `ldc`.
+    /// leading dimension `ldc`; `E` is `addend` with rows `ldAddend` apart (C itself to
+    /// accumulate, a bias row with `ldAddend` 0), or nothing.
     typealias Kernel = @Sendable (_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
                                   _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
-                                  _ add: Bool) -> Void
+                                  _ addend: UnsafePointer<Float>?, _ ldAddend: Int) -> Void
     let name: String
     let rows: Int
     let columns: Int

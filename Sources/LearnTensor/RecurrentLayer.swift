@@ -187,8 +187,8 @@ private final class RecurrentTape {
             let u = scratch.baseAddress!
             for t in 0..<time {
                 let hPrev = states + t * n
-                for r in 0..<batch { (u + r * gh).initialize(from: bias, count: gh) }
-                Kernels.gemm(m: batch, a: hPrev, lda: width, transA: false, packed: packed, c: u, ldc: gh, accumulate: true)
+                Kernels.gemm(m: batch, a: hPrev, lda: width, transA: false, packed: packed, c: u, ldc: gh, accumulate: false,
+                             bias: bias)
                 for r in 0..<batch { forwardRow(step: t, row: r, x + (r * time + t) * gh, u + r * gh) }
             }
         }

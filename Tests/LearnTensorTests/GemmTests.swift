@@ -165,6 +165,50 @@ import Testing
         }
     }
 
+    /// A bias written with the product (what `linear` and the recurrent step do): every
+    /// tile, in place and packed B, edge and half panels, depth past one block, prepacked;
+    /// the same bits as adding the product to C preloaded with the bias.
+    @Test(arguments: [(13, 70, 9), (9, 16, 300), (17, 48, 20), (8, 32, 5)])
+    func biasIsAddedToEveryRow(sizes: (Int, Int, Int)) {
+        let (m, n, k) = sizes
+        var rng = RandomSource(seed: 9)
+        let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) }
+        let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) }
+        let bias = (0..<n).map { _ in rng.uniform(-1, 1) }
+        for tile in MicroTile.available {
+            for transB in [false, true] {
+                for prepacked in [false, true] {
+                    var withBias = [Float](repeating: .nan, count: m * n)
+                    var preloaded = (0..<m).flatMap { _ in bias }
+                    a.withUnsafeBufferPointer { pa in
+                        b.withUnsafeBufferPointer { pb in
+                            bias.withUnsafeBufferPointer { pbias in
+                                let ldb = transB ? k : n
+                                if prepacked {
+                                    let packed = Kernels.PackedB(k: k, n: n, b: pb.baseAddress!, ldb: ldb, transB: transB,
+                                                                 tile: tile)
+                                    Kernels.gemm(m: m, a: pa.baseAddress!, lda: k, transA: false, packed: packed,
+                                                 c: &withBias, ldc: n, accumulate: false, bias: pbias.baseAddress!)
+                                } else {
+                                    Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, transA: false,
+                                                 b: pb.baseAddress!, ldb: ldb, transB: transB, c: &withBias, ldc: n,
+                                                 accumulate: false, bias: pbias.baseAddress!, tile: tile)
+                                }
+                                Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, transA: false,
+                                             b: pb.baseAddress!, ldb: ldb, transB: transB, c: &preloaded, ldc: n,
+                                             accumulate: true, tile: tile)
+                            }
+                        }
+                    }
+                    var want = Self.naive(m: m, n: n, k: k, a: a, transA: false, b: b, transB: transB)
+                    for i in want.indices { want[i] += bias[i % n] }
+                    expectClose(withBias, want, tolerance: 1e-4)
+                    #expect(withBias == preloaded, "\(tile.name) transB \(transB) prepacked \(prepacked)")
+                }
+            }
+        }
+    }
+
     @Test func accumulateAddsToC() {
         for transA in [false, true] {
             let (got, want) = Self.run(m: 9, n: 21, k: 270, transA: transA, transB: !transA, accumulate: true, seed: 2)
