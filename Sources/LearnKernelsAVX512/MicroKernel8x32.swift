@@ -28,40 +28,33 @@ public func microKernel8x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _
     microKernel8xN(rows, wide: false, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
 }
 
-/// `wide` (32 columns, else 16) and `rows` are constants where this is inlined.
+/// A full tile (8 rows) runs the loop with `rows` and `wide` constants and one of the two
+/// layouts the driver passes (A transposed: the values for one `p` side by side; A in
+/// place: one row per `rowStride`), so no test is left inside it. The last row tile of a
+/// product (fewer rows) runs one general copy.
 @inline(__always)
 private func microKernel8xN(_ rows: Int, wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                             _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
                             _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
-    switch rows {
-    case 8: microKernel8x32Layout(8, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 7: microKernel8x32Layout(7, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 6: microKernel8x32Layout(6, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 5: microKernel8x32Layout(5, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 4: microKernel8x32Layout(4, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 3: microKernel8x32Layout(3, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 2: microKernel8x32Layout(2, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    default: microKernel8x32Layout(1, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    }
-}
-
-/// The same loop, specialised for the layouts the driver passes (a packed panel or a
-/// transposed A: the values for one `p` side by side; A in place: one row per
-/// `rowStride`), so neither computes addresses it does not need.
-@inline(__always)
-private func microKernel8x32Layout(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                   _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
-    if rowStride == 1 {
-        microKernel8x32Loop(rows, wide, kb, a, 1, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    } else if depthStride == 1 {
-        microKernel8x32Loop(rows, wide, kb, a, rowStride, 1, b, ldb, c, ldc, addend, ldAddend)
+    if rows != 8 {
+        microKernel8xRows(rows, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    } else if rowStride == 1 {
+        microKernel8x32Loop(8, wide, kb, a, 1, depthStride, b, ldb, c, ldc, addend, ldAddend)
     } else {
-        microKernel8x32Loop(rows, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+        microKernel8x32Loop(8, wide, kb, a, rowStride, 1, b, ldb, c, ldc, addend, ldAddend)
     }
 }
 
-/// `rows` and `wide` are constants where this is inlined, so their tests fold away.
+/// The loop for 1…7 rows, their count tested as it goes (the tests predict well; no row of
+/// A is read or C written beyond `rows`).
+@inline(never)
+private func microKernel8xRows(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                               _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
+                               _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
+    microKernel8x32Loop(rows, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+}
+
+/// Where `rows` and `wide` are constants (a full tile), their tests fold away.
 @inline(__always)
 private func microKernel8x32Loop(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                                  _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,

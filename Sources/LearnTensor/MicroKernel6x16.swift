@@ -7,34 +7,31 @@
 /// of A is read or C written beyond `rows`, and no multiply-add is wasted on padding.
 @inline(never)
 func microKernel6x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
-                     _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
-    switch rows {
-    case 6: microKernel6x16Layout(6, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 5: microKernel6x16Layout(5, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 4: microKernel6x16Layout(4, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 3: microKernel6x16Layout(3, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    case 2: microKernel6x16Layout(2, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    default: microKernel6x16Layout(1, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    }
-}
-
-/// The same loop, specialised for the layouts the driver passes (a packed panel or a
-/// transposed A: the values for one `p` side by side; A in place: one row per
-/// `rowStride`), so neither computes addresses it does not need.
-@inline(__always)
-private func microKernel6x16Layout(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                   _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                   _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
-    if rowStride == 1 {
-        microKernel6x16Loop(rows, kb, a, 1, depthStride, b, ldb, c, ldc, addend, ldAddend)
-    } else if depthStride == 1 {
-        microKernel6x16Loop(rows, kb, a, rowStride, 1, b, ldb, c, ldc, addend, ldAddend)
+                     _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
+                     _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
+    // A full tile runs the loop with `rows` constant and one of the two layouts the driver
+    // passes (A transposed: the values for one `p` side by side; A in place: one row per
+    // `rowStride`), so no test is left inside it. The last row tile runs one general copy.
+    if rows != 6 {
+        microKernel6x16Rows(rows, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+    } else if rowStride == 1 {
+        microKernel6x16Loop(6, kb, a, 1, depthStride, b, ldb, c, ldc, addend, ldAddend)
     } else {
-        microKernel6x16Loop(rows, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+        microKernel6x16Loop(6, kb, a, rowStride, 1, b, ldb, c, ldc, addend, ldAddend)
     }
 }
 
-/// `rows` is a constant where this is inlined, so the row tests fold away.
+/// The loop for 1…5 rows, their count tested as it goes (no row of A read or C written
+/// beyond `rows`).
+@inline(never)
+private func microKernel6x16Rows(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
+                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ addend: UnsafePointer<Float>?,
+                                 _ ldAddend: Int) {
+    microKernel6x16Loop(rows, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
+}
+
+/// Where `rows` is a constant (a full tile), the row tests fold away.
 @inline(__always)
 private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                                  _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
