@@ -8,4 +8,11 @@ extension Array where Element == Float {
             initialized = count
         }
     }
+
+    /// `count` floats left as the allocator gave them, for a buffer that several passes fill
+    /// together: the caller writes every one before anything reads it.
+    @inline(__always)
+    init(unfilled count: Int) {
+        self.init(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
 }

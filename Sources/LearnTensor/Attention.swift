@@ -48,10 +48,11 @@ public func causalSelfAttention(q: Tensor, k: Tensor, v: Tensor, heads: Int) -> 
     let attention = weights
     if Tensor.recording([q, k, v]) {
         output.record("attention", [q, k, v]) { output in
-            // Accumulated apart and added at the end, so q, k, v may be one tensor.
-            var dq = [Float](repeating: 0, count: q.requiresGrad ? q.count : 0)
-            var dk = [Float](repeating: 0, count: k.requiresGrad ? k.count : 0)
-            var dv = [Float](repeating: 0, count: v.requiresGrad ? v.count : 0)
+            // Computed apart and added at the end, so q, k, v may be one tensor. Every head of
+            // every batch writes its own columns of each, so they start unfilled.
+            var dq = [Float](unfilled: q.requiresGrad ? q.count : 0)
+            var dk = [Float](unfilled: k.requiresGrad ? k.count : 0)
+            var dv = [Float](unfilled: v.requiresGrad ? v.count : 0)
             var dScores = [Float](repeating: 0, count: t * t)
             output.grad.withUnsafeBufferPointer { pg in
                 attention.withUnsafeBufferPointer { pa in
@@ -116,16 +117,16 @@ private func maskedSoftmaxRows(_ s: UnsafeMutablePointer<Float>, t: Int, scale: 
     }
 }
 
-/// The backward of one head (see ``causalSelfAttention(q:k:v:heads:)``), accumulating into
-/// whichever of `dq`, `dk`, `dv` is given; `ds` is `[t, t]` scratch.
+/// The backward of one head (see ``causalSelfAttention(q:k:v:heads:)``), writing the head's
+/// columns of whichever of `dq`, `dk`, `dv` is given; `ds` is `[t, t]` scratch.
 private func attentionBackward(t: Int, d: Int, ld: Int, scale: Float, a: UnsafePointer<Float>,
                                g: UnsafePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
                                v: UnsafePointer<Float>, dq: UnsafeMutablePointer<Float>?,
                                dk: UnsafeMutablePointer<Float>?, dv: UnsafeMutablePointer<Float>?,
                                ds: UnsafeMutablePointer<Float>) {
-    if let dv {  // ∂L/∂V_h += Aᵀ G
+    if let dv {  // ∂L/∂V_h = Aᵀ G
         Kernels.gemm(m: t, n: d, k: t, a: a, lda: t, transA: true, b: g, ldb: ld, transB: false,
-                     c: dv, ldc: ld, accumulate: true)
+                     c: dv, ldc: ld, accumulate: false)
     }
     guard dq != nil || dk != nil else { return }
     // ∂L/∂A = G V_hᵀ
@@ -139,12 +140,12 @@ private func attentionBackward(t: Int, d: Int, ld: Int, scale: Float, a: UnsafeP
         for j in 0...i { row[j] = weights[j] * (row[j] - dot) / scale }
         for j in (i + 1)..<t { row[j] = 0 }
     }
-    if let dq {  // ∂L/∂Q_h += ∂L/∂S K_h
+    if let dq {  // ∂L/∂Q_h = ∂L/∂S K_h
         Kernels.gemm(m: t, n: d, k: t, a: ds, lda: t, transA: false, b: k, ldb: ld, transB: false,
-                     c: dq, ldc: ld, accumulate: true)
+                     c: dq, ldc: ld, accumulate: false)
     }
-    if let dk {  // ∂L/∂K_h += ∂L/∂Sᵀ Q_h
+    if let dk {  // ∂L/∂K_h = ∂L/∂Sᵀ Q_h
         Kernels.gemm(m: t, n: d, k: t, a: ds, lda: t, transA: true, b: q, ldb: ld, transB: false,
-                     c: dk, ldc: ld, accumulate: true)
+                     c: dk, ldc: ld, accumulate: false)
     }
 }
