@@ -44,8 +44,9 @@ let package = Package(
         .target(name: "LearnNotebook", dependencies: ["LearnTensor", "LearnModels", "LearnRender", "LearnLessons"]),
         .systemLibrary(name: "CNCurses", pkgConfig: cursesPkgConfig, providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "LearnCurses", dependencies: ["CNCurses", "LearnRender"]),
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(name: "learn", dependencies: [
-            "LearnNotebook", "LearnCurses", "LearnLessons", "LearnModels", "LearnRender", "LearnTensor",
+            "LearnNotebook", "LearnCurses", "LearnLessons", "LearnModels", "LearnRender", "LearnTensor", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LearnTensorTests", dependencies: ["LearnTensor"]),

@@ -24,6 +24,7 @@ extension Learn {
     /// error message, and it may hold an escape sequence.
     static func main() {
         StandardStreams.holdClosedDescriptors()
+        FreedMemory.keepForReuse()
         do {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() }
             var command = try parseAsRoot(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()), commands: names))
