@@ -151,6 +151,19 @@ import Testing
         #expect(Seen(live) == (try straight(1234)), "after thinning, a step between checkpoints is still exact")
     }
 
+    /// `learn check` never shows an earlier step: its cells keep two checkpoints, not up to
+    /// the notebook's budget (it trains two cells at once; lesson 13's three runs had held
+    /// 117 MB between them).
+    @Test func headlessCellsKeepTwoCheckpoints() throws {
+        let live = try LiveCell(try cell(), rewindable: false)
+        let start = live.timelineBytes
+        live.train(steps: 500)
+        #expect(live.timelineBytes <= 3 * start, "two checkpoints (a later one also holds the optimiser state)")
+        let notebook = try LiveCell(try cell())
+        notebook.train(steps: 500)
+        #expect(notebook.timelineBytes > 10 * start, "the notebook keeps more to scrub back through")
+    }
+
     /// Scrubbing back is a notebook key: the panels and the status line show the step.
     @Test func scrubKeysShowAnEarlierStep() throws {
         let nb = Notebook(lessons: try Fixtures.load(["01-moons.md": Self.lesson]), look: .unicode)

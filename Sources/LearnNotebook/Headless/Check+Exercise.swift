@@ -16,7 +16,7 @@ extension Check {
         let name = "exercise: the solution (\(settings)) meets [\(goal)]"
         let solved: LiveCell
         do {
-            solved = try LiveCell(job.cell, seed: job.seed)
+            solved = try LiveCell(job.cell, seed: job.seed, rewindable: false)
             try solved.set(exercise.solution)
         } catch {
             return [asWritten, outcome(job, name, measured: nil, passed: false, message: "cannot build the solution: \(error.message)", start: start, location: exercise.location)]

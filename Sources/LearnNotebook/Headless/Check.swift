@@ -120,7 +120,7 @@ public enum Check {
         let start = DispatchTime.now().uptimeNanoseconds
         let live: LiveCell
         do {
-            live = try LiveCell(job.cell, seed: job.seed)
+            live = try LiveCell(job.cell, seed: job.seed, rewindable: false)
         } catch {
             return [outcome(job, nil, measured: nil, passed: false, message: "cannot build the model: \(error.message)", start: start)]
         }

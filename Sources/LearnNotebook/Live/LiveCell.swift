@@ -35,8 +35,11 @@ public final class LiveCell {
         return o
     }
 
-    public init(_ cell: ModelCell, seed: UInt64? = nil) throws(ConfigError) {
+    /// `rewindable: false` (headless runs, which never show an earlier step) keeps the
+    /// timeline to its smallest, two checkpoints, instead of up to ``Timeline/budget``.
+    public init(_ cell: ModelCell, seed: UInt64? = nil, rewindable: Bool = true) throws(ConfigError) {
         self.cell = cell
+        self.timelineBudget = rewindable ? Timeline.budget : 0
         runs = []
         steps = cell.config.steps
         if let seed { knobValues[.seed] = .whole(seed) }
@@ -240,7 +243,7 @@ public final class LiveCell {
             built.append(Run(label: variant.label, trainer: try Trainer(configured(variant.config))))
         }
         runs = built
-        timeline = Timeline(start: built.map { $0.trainer.checkpoint() }, knobs: knobValues)
+        timeline = Timeline(start: built.map { $0.trainer.checkpoint() }, knobs: knobValues, budget: timelineBudget)
         steps = cell.config.steps
         build += 1
     }
@@ -249,6 +252,7 @@ public final class LiveCell {
 
     /// Set by every rebuild; empty until the first.
     private var timeline = Timeline(start: [], knobs: [:])
+    private let timelineBudget: Int
 
     /// The furthest step the cell's own run has trained to (above `step` when an earlier
     /// step is shown).

@@ -8,7 +8,8 @@ import LearnModels
 /// training the few steps in between again, applying the same changes at the same steps:
 /// training is deterministic, so those steps are the ones the student saw.
 ///
-/// Memory is bounded: the checkpoints take at most `budget` bytes and number at most
+/// Memory is bounded: the checkpoints take at most `budget` bytes (``budget`` in the
+/// notebook) and number at most
 /// `maxCount`; when they are full, every other one is dropped and the interval doubles,
 /// so they stay spread over the whole run and a replay is never longer than `interval`
 /// steps. A cell whose state is so large that two would not fit keeps two anyway (its
@@ -34,11 +35,11 @@ struct Timeline {
     /// The cell's own fit curve at `furthest`, kept with `records` (for a ghost).
     var furthestCurve: [(x: Double, y: Double)] = []
 
-    init(start: [Trainer.Checkpoint], knobs: [KnobName: KnobValue]) {
+    init(start: [Trainer.Checkpoint], knobs: [KnobName: KnobValue], budget: Int = Self.budget) {
         checkpoints = [start]
         startKnobs = knobs
         let bytes = max(1, start.reduce(0) { $0 + $1.bytes })
-        capacity = min(max(Self.budget / bytes, 2), Self.maxCount)
+        capacity = min(max(budget / bytes, 2), Self.maxCount)
     }
 
     /// Bytes the checkpoints hold now.
