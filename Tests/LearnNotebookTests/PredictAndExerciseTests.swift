@@ -102,6 +102,9 @@ import Testing
         let after = nb.frame(width: 120, height: 60).description
         #expect(after.contains("Not what happened"))
         #expect(after.contains("Each step"))
+        for _ in 0..<10 { _ = nb.handle(.char(",")) }  // back to an earlier step: the verdict stays
+        #expect(nb.liveCell?.isRewound == true)
+        #expect(nb.frame(width: 120, height: 60).description.contains("Not what happened"))
     }
 
     @Test func anExerciseIsSolvedWhenTheStudentsRunMeetsTheGoal() throws {
@@ -117,5 +120,17 @@ import Testing
         nb.train(steps: 30)
         #expect(nb.state.solved == ["kx/walk"])
         #expect(nb.frame(width: 120, height: 60).description.contains("✓ Solved"))
+    }
+
+    /// Before the run's first step a goal reads no value and no mark: `diverged == 0` is
+    /// true of an untrained model, and a ✓ there would say the exercise is half done.
+    @Test func aGoalHasNoMarkBeforeTheFirstStep() throws {
+        let text = Self.lesson(exercise: "{task: t, goal: [diverged == 0, k > 0.99], solution: {lr: 0.01}}", predict: "")
+        let nb = Notebook(lessons: [try #require(Self.load(text).lesson)], look: .unicode)
+        let before = nb.frame(width: 120, height: 60).description
+        #expect(before.contains("goal diverged == 0 — now n/a ·"), "\(before)")
+        nb.train(steps: 5)
+        let after = nb.frame(width: 120, height: 60).description
+        #expect(after.contains("goal diverged == 0 — now 0 ✓"), "\(after)")
     }
 }

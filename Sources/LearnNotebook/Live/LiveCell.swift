@@ -109,6 +109,9 @@ public final class LiveCell {
         public var isRewound: Bool { step < furthest }
         /// Whether the run has nothing more to show: its budget trained, or diverged.
         public var hasEnded: Bool { (isDone || divergence != nil) && !isRewound }
+        /// Whether the run has reached its end at some time, also while an earlier step is
+        /// shown: what was revealed there (a prediction's verdict) stays revealed.
+        public var hasReachedItsEnd: Bool { hasEnded || furthest >= steps }
     }
 
     public var summary: Summary {

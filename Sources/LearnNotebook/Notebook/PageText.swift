@@ -55,7 +55,7 @@ enum PageText {
             lines.append(look.tr("*Press 1–%@ to predict; the run starts after you answer.*", quiz.choices.count))
             return lines.joined(separator: "\n")
         }
-        guard notebook.summary?.hasEnded == true else {
+        guard notebook.summary?.hasReachedItsEnd == true else {
             lines.append(look.tr("*Watch the run: the answer shows when it ends.*"))
             return lines.joined(separator: "\n")
         }
@@ -65,11 +65,13 @@ enum PageText {
         return lines.joined(separator: "\n")
     }
 
-    /// The task, each goal line with its value now, and whether it is solved.
+    /// The task, each goal line with its value now (once the run has taken a step: before,
+    /// `diverged == 0` would already read ✓), and whether it is solved.
     static func exercise(_ exercise: Exercise, now: LiveCell.Summary?, solved: Bool, look: Look) -> String {
         var lines = [look.tr("**Exercise:** ") + exercise.task, ""]
+        let running = now.flatMap { $0.step > 0 ? $0 : nil }
         for (i, line) in exercise.goal.enumerated() {
-            let value = now.flatMap { $0.goal.indices.contains(i) ? $0.goal[i] : nil }
+            let value = running.flatMap { $0.goal.indices.contains(i) ? $0.goal[i] : nil }
             let mark = value.map { line.holds($0) ? "✓" : "✗" } ?? "·"
             lines.append(value.map { look.tr("- goal `%@` — now %@ %@", line.text, Format.number($0), mark) }
                          ?? look.tr("- goal `%@` — now n/a %@", line.text, mark))
