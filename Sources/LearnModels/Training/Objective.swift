@@ -60,12 +60,20 @@ enum Objective {
                           accuracy: accuracy(logits.data, classes: v, targets: wanted), forward: forward)
     }
 
-    /// Fraction of rows of `logits [N, C]` whose argmax is the target.
+    /// Fraction of rows of `logits [N, C]` whose argmax (the first largest) is the target:
+    /// no class before it scores as high, none after it higher. Counted without branches,
+    /// so the compiler runs it eight lanes at a time (every step of every sequence model).
     static func accuracy(_ logits: [Float], classes: Int, targets: [Int]) -> Double {
         guard !targets.isEmpty else { return 0 }
         var right = 0
-        for (n, target) in targets.enumerated() where argmax(logits[(n * classes)..<((n + 1) * classes)]) == target {
-            right += 1
+        logits.withUnsafeBufferPointer { p in
+            for (n, target) in targets.enumerated() {
+                let row = p.baseAddress! + n * classes, score = row[target]
+                var beaten = 0
+                for j in 0..<target { beaten &+= row[j] >= score ? 1 : 0 }
+                for j in (target + 1)..<classes { beaten &+= row[j] > score ? 1 : 0 }
+                if beaten == 0 { right += 1 }
+            }
         }
         return Double(right) / Double(targets.count)
     }
