@@ -217,7 +217,7 @@ extension CellParser {
                            help: "use `loss` or `val_loss`")
                 return nil
             }
-            if (m == .valLoss || m == .valAccuracy), run.dataOptions.validation == 0 {
+            if (m == .valLoss || m == .valAccuracy || m == .bestValLoss), run.dataOptions.validation == 0 {
                 report.add(.metricMismatch, at: location, "`\(name)` needs held-out data, but `validation` is 0",
                            help: "set `validation:` above 0")
                 return nil

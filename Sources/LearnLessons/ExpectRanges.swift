@@ -47,7 +47,7 @@ enum ExpectRanges {
         let closed = { (a: Double, b: Double) in Interval(lower: End(value: a, strict: false), upper: End(value: b, strict: false)) }
         switch metric {
         case .metric(.accuracy), .metric(.valAccuracy): return (closed(0, 1), "a fraction from 0 to 1")
-        case .metric(.loss), .metric(.valLoss), .metric(.gradNorm): return (closed(0, .infinity), "never below 0")
+        case .metric(.loss), .metric(.valLoss), .metric(.bestValLoss), .metric(.gradNorm): return (closed(0, .infinity), "never below 0")
         case .diverged: return (closed(0, 1), "0 or 1")
         case .parameter: return nil
         }

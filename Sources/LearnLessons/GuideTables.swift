@@ -111,6 +111,7 @@ public enum GuideTables {
             case .accuracy: "fraction of the **last training batch** classified right (classification data only); noisy with a small `batch`"
             case .valAccuracy: "fraction of the whole **held-out set** classified right (needs `validation` > 0)"
             case .gradNorm: "global gradient norm of the last step"
+            case .bestValLoss: "the lowest `val_loss` measured so far in the run: `val_loss > best_val_loss` says it has turned back up (needs `validation` > 0)"
             }
             return ["`\(m.rawValue)`", meaning, ExpectRanges.range(.metric(m))?.words ?? "any number"]
         } + [["`\(ExpectMetric.divergedName)`", "1 if training diverged (a non-finite loss), else 0", ExpectRanges.range(.diverged)?.words ?? ""],

@@ -97,6 +97,24 @@ import Foundation
         #expect(t.metric("k") == t.scalarHistory["k"]?.last)
         #expect(t.scalarHistory["k"]?.count == 4)
         #expect(t.metric("nonsense") == nil)
+        #expect(t.metric("best_val_loss") == t.validationHistory.map(\.loss).min())
+    }
+
+    /// `best_val_loss` is the lowest validation loss so far: a run pushed past its best (a
+    /// learning rate far too high after a good start) keeps its best, and `val_loss` is above.
+    @Test func bestValidationLossIsTheLowestSoFar() throws {
+        var c = RunConfig(model: .kx, data: .named(.line))
+        c.rule = .gradient
+        c.optimizer.lr = 0.005
+        let t = try Trainer(c)
+        t.train(steps: 5)
+        t.validate()
+        let best = try #require(t.metric("best_val_loss"))
+        t.setLearningRate(3)  // past the stable limit: the loss climbs again
+        t.train(steps: 2)
+        t.validate()
+        #expect(t.metric("best_val_loss")! <= best)
+        #expect(t.metric("val_loss")! > t.metric("best_val_loss")!)
     }
 
     @Test func validationIsRecordedPeriodicallyAndAtTheEnd() throws {

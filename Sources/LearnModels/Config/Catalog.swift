@@ -52,4 +52,7 @@ public enum MetricName: String, CaseIterable, Sendable, Codable {
     case accuracy
     case valAccuracy = "val_accuracy"
     case gradNorm = "grad_norm"
+    /// The lowest held-out loss measured so far in the run: with `val_loss` after it, the
+    /// turn back up that overfitting makes (early stopping would stop at this one).
+    case bestValLoss = "best_val_loss"
 }

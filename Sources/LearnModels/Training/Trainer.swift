@@ -93,7 +93,8 @@ public final class Trainer {
         }
     }
 
-    /// `loss`, `val_loss`, `accuracy`, `val_accuracy`, `grad_norm` at the current step, or
+    /// `loss`, `val_loss`, `accuracy`, `val_accuracy`, `grad_norm` at the current step,
+    /// `best_val_loss` the lowest validation loss up to it, or
     /// the value of a scalar parameter by name (`k`). nil when it does not apply (yet).
     public func metric(_ name: String) -> Double? {
         switch MetricName(rawValue: name) {
@@ -102,6 +103,7 @@ public final class Trainer {
         case .accuracy: return history.last?.accuracy
         case .valLoss: return validationHistory.last?.loss
         case .valAccuracy: return validationHistory.last?.accuracy
+        case .bestValLoss: return validationHistory.map(\.loss).min()
         case nil:
             guard let t = namedTensors.first(where: { $0.name == name })?.tensor, t.count == 1 else { return nil }
             return Double(t.data[0])
