@@ -4,12 +4,11 @@ public func embedding(_ table: Tensor, _ indices: [Int], shape: [Int]) -> Tensor
     precondition(table.shape.count == 2, "embedding table must be [V, E], got \(table.shape)")
     precondition(Shape.count(shape) == indices.count, "\(indices.count) indices do not fill shape \(shape)")
     let vocab = table.shape[0], width = table.shape[1]
-    var out = [Float](repeating: 0, count: indices.count * width)
-    table.data.withUnsafeBufferPointer { pt in
-        out.withUnsafeMutableBufferPointer { py in
+    let out = [Float](writing: indices.count * width) { py in
+        table.data.withUnsafeBufferPointer { pt in
             for (r, index) in indices.enumerated() {
                 precondition(index >= 0 && index < vocab, "embedding index \(index) outside 0..<\(vocab)")
-                (py.baseAddress! + r * width).update(from: pt.baseAddress! + index * width, count: width)
+                (py + r * width).initialize(from: pt.baseAddress! + index * width, count: width)
             }
         }
     }
@@ -20,7 +19,7 @@ public func embedding(_ table: Tensor, _ indices: [Int], shape: [Int]) -> Tensor
             result.grad.withUnsafeBufferPointer { pg in
                 table.grad.withUnsafeMutableBufferPointer { pgt in
                     for (r, index) in indices.enumerated() {
-                        for i in 0..<width { pgt[index * width + i] += pg[r * width + i] }
+                        Kernels.add(pg.baseAddress! + r * width, into: pgt.baseAddress! + index * width, count: width)
                     }
                 }
             }

@@ -39,6 +39,23 @@ extension Kernels {
         return total
     }
 
+    /// `y[j] += x[j]` for `j < count`, eight at a time (the compiler cannot vectorise the
+    /// scalar loop: it does not know the two do not overlap).
+    static func add(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+        let rx = UnsafeRawPointer(x), ry = UnsafeMutableRawPointer(y)
+        var j = 0
+        while j + 8 <= count {
+            let sum = ry.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+                + rx.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+            ry.storeBytes(of: sum, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            j += 8
+        }
+        while j < count {
+            y[j] += x[j]
+            j += 1
+        }
+    }
+
     /// `total[j] += Σ_r x[r·width + j]`, rows in order (a bias gradient: the column sums of
     /// `[rows, width]`), eight columns at a time.
     static func addColumnSums(_ x: UnsafePointer<Float>, rows: Int, width: Int, into total: UnsafeMutablePointer<Float>) {

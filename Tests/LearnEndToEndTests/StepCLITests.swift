@@ -111,7 +111,7 @@ import Testing
         let lstm = try Binary.run(["trace", "09", "--schema", "2", "--lessons", Binary.lessons])
         let l = try #require(try JSONSerialization.jsonObject(with: Data(lstm.stdout.utf8)) as? [String: Any])
         let gates = try #require(l["activations"] as? [String: [String: Any]])
-        #expect(gates["cell.f"]?["shape"] as? [Int] == [32, 22, 64])
+        #expect(gates["cell.f"]?["shape"] as? [Int] == [32, 62, 64])
         let bad = try Binary.run(["trace", "12", "--schema", "3", "--lessons", Binary.lessons])
         #expect(bad.status == 64 && bad.stderr.contains("--schema must be 1 or 2"))
     }

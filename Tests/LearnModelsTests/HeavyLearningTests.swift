@@ -40,22 +40,28 @@ struct HeavyLearningTests {
         #expect(t.metric("val_accuracy")! >= 0.95, "\(kind) after \(steps) steps")
     }
 
-    /// The plain RNN on lesson 08's cell: length 20, 1000 sequences with 200 held out, Adam,
-    /// 1500 steps. (With 4000 steps it sometimes gets there on one seed, so the claim is
-    /// the lesson's budget, not "never".)
-    @Test func plainRNNFailsLongRangeRecall() throws {
+    /// The plain RNN on lesson 08's cell: 60 distractors, 600 sequences with half held out
+    /// (300 to train on), Adam, 800 steps, on every seed the lesson's knob reaches. It
+    /// learns the training sequences by heart (their last distractors tell them apart) and
+    /// stays near a guess on held-out ones: 0.19–0.28 on seeds 0–9 when measured. (At
+    /// length 20 with 1,000 sequences it ranged 0.19–1.00; DECISIONS.md, the sturdier
+    /// recall setting.)
+    @Test(arguments: 0..<UInt64(10))
+    func plainRNNFailsLongRangeRecall(seed: UInt64) throws {
         var c = RunConfig(model: .rnn, data: .named(.recall))
-        c.dataOptions.length = 20
-        c.dataOptions.points = 1000
+        c.dataOptions.length = 60
+        c.dataOptions.points = 600
+        c.dataOptions.validation = 0.5
         c.embed = 16
         c.hidden = 64
         c.batch = 32
+        c.seed = seed
         c.optimizer = OptimizerSettings(name: .adam, lr: 0.01)
         let t = try Trainer(c)
-        t.train(steps: 1500)
+        t.train(steps: 800)
         t.validate()
-        // Four keys: guessing gets 25%. Far from solved.
-        #expect(t.metric("val_accuracy")! < 0.6)
+        // Four keys: guessing gets 25%.
+        #expect(t.metric("val_accuracy")! < 0.4, "seed \(seed)")
     }
 
     @Test func transformerLearnsToReverse() throws {

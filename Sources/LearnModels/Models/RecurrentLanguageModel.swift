@@ -9,7 +9,7 @@ import LearnTensor
 ///
 /// Parameters: `embed.weight [V, E]` ~ N(0, 1); the cell's four tensors; `head.weight [V, H]`,
 /// `head.bias [V]` ~ U(−1/√H, 1/√H). The input half of every gate, `x_t W_ihᵀ + b_ih`, is
-/// computed for all T steps in one matmul; the recurrence over time (the hidden half
+/// one matmul over the V rows of the embedding, looked up for all T steps; the recurrence over time (the hidden half
 /// `h_{t−1} W_hhᵀ + b_hh` and the cell's equations) is one fused op, so a step adds no
 /// graph nodes. ``readableForward(_:batch:time:record:)`` is the same model one time step
 /// at a time through the cell's own equations (``RecurrentCell/step(_:_:t:record:)``): what
@@ -38,8 +38,10 @@ final class RecurrentLanguageModel: SequenceModel {
 
     func forward(_ tokens: [Int], batch b: Int, time t: Int) -> SequenceForward {
         let w = cell.weights
-        let x = embedding(embed, tokens, shape: [b, t])                        // [B, T, E]
-        let inputParts = linear(x, weight: w.weightIH, bias: w.biasIH)         // [B, T, G·H]
+        // x_t W_ihᵀ + b_ih for every token, [B, T, G·H]: a row of the embedding projected. The
+        // same numbers as linear(embedding(embed, tokens), …), with V rows projected once
+        // instead of B·T (a row lookup commutes with a row-wise affine map).
+        let inputParts = embedding(linear(embed, weight: w.weightIH, bias: w.biasIH), tokens, shape: [b, t])
         let layer = cell(inputParts)                                            // h_t for all t: [B, T, H]
         return SequenceForward(logits: head(layer.hidden), recurrent: layer)    // [B, T, V]
     }

@@ -20,7 +20,7 @@ extension StepPages {
         let forward = groups.map { group in Page(title: title(group, backward: false), lines: forwardLines(group)) }
         var backward = groups.reversed().map { group in Page(title: title(group, backward: true), lines: backwardLines(group)) }
         if groups.contains(where: { $0.time != nil }) {
-            backward.insert(Page(title: "backward through time", lines: throughTime()), at: 1)
+            backward.insert(contentsOf: throughTime(), at: 1)
         }
         return [Page(title: "the batch", lines: sequenceBatch())] + forward + [Page(title: "loss", lines: sequenceLoss())]
             + backward + parameterGradients() + update()
@@ -175,7 +175,9 @@ extension StepPages {
     }
 
     /// ‖∂L/∂h_t‖ of the followed sequence at every step: the gradient flowing back through time.
-    private func throughTime() -> [String] {
+    /// One page, or several where a long sequence's numbers do not fit 74×20 (``chunked``:
+    /// the same pages at every window size); each repeats the explanation and the bar.
+    private func throughTime() -> [Page] {
         let norms: [(t: Int, norm: Float)] = step.forward.compactMap { stage in
             guard stage.name == "cell", let t = stage.time, let g = stage.gradient, let h = g.shape.last else { return nil }
             let row = g.data[(example * h)..<((example + 1) * h)]
@@ -189,13 +191,13 @@ extension StepPages {
             glyphs.verticalEighths[top > 0 ? max(1, min(8, Int((n.norm / top * 8).rounded()))) : 0]
         }))
         lines.append("")
-        let perLine = max(1, (width - 2) / 16)
-        for start in stride(from: 0, to: norms.count, by: perLine) {
-            lines.append("  " + norms[start..<min(norms.count, start + perLine)].map {
+        let perLine = (74 - 2) / 16   // at chunked's width at every window size, so the pages are the same
+        let rows = stride(from: 0, to: norms.count, by: perLine).map { start in
+            "  " + norms[start..<min(norms.count, start + perLine)].map {
                 "t\($0.t + 1) \(Self.num($0.norm))".padding(toLength: 16, withPad: " ", startingAt: 0)
-            }.joined())
+            }.joined()
         }
-        return lines
+        return chunked("backward through time", header: lines, rows: rows)
     }
 
     /// The parameters' gradients, summed over every position and time step that used them.
