@@ -107,7 +107,9 @@ extension Trainer {
         validationHistory.append((step, loss, accuracy))
     }
 
-    /// Loss and accuracy on the validation set, in chunks of at most 256 examples.
+    /// Loss and accuracy on the validation set, in chunks of at most 256 examples and 4,096
+    /// token positions (a chunk's activations are what the validation pass holds at once:
+    /// 256 sequences of lesson 08's 62 steps held ~80 MB).
     func validationMetrics() -> (loss: Double, accuracy: Double?) {
         Tensor.withoutGrad {
             switch data {
@@ -116,8 +118,9 @@ extension Trainer {
                 return (Double(e.loss.item), e.accuracy)
             case .tokens(_, let v, _), .text(_, let v):
                 var loss = 0.0, right = 0.0, total = 0.0
-                for start in stride(from: 0, to: v.count, by: 256) {
-                    let indices = Array(start..<Swift.min(v.count, start + 256))
+                let chunk = Swift.max(1, Swift.min(256, 4096 / Swift.max(1, v.time)))
+                for start in stride(from: 0, to: v.count, by: chunk) {
+                    let indices = Array(start..<Swift.min(v.count, start + chunk))
                     let scored = Double(indices.reduce(0) { $0 + v.scored[$1].filter { $0 }.count })
                     let e = Objective.evaluate(network, Batch.tokens(v, indices))
                     loss += Double(e.loss.item) * scored
