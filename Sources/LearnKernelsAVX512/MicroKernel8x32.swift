@@ -2,14 +2,16 @@
 // LearnTensor calls into this module only after the CPU said it has AVX-512.
 #if arch(x86_64)
 
-/// The AVX-512 register tile: `C[rows×32] = E + Σ_p A[0..<rows, p] ⊗ B[p, 0..<32]` for
-/// `rows` up to 8, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the
-/// matrix itself) and B a panel of 32 values per `p`, `ldb` apart (packed, or B in place). `E` is `addend`, its rows `ldAddend` apart: C itself to accumulate, a bias row (`ldAddend` 0), or none. Sixteen 16-lane accumulators,
-/// two B vectors and a broadcast use 19 of the 32 vector registers; each `p` is 16 fused
-/// multiply-adds of 16 lanes, twice the work per instruction of the AVX2 tile. Each
-/// `C[i, j]` sums over `p` in increasing order, exactly as the AVX2 tile does, so the two
-/// give bit-identical results. Fewer rows run a copy of the loop without the missing ones
-/// (no row of A read or C written beyond `rows`), as the AVX2 tile does.
+/// The AVX-512 register tile: `C[rows×32] = E + Σ_p A[0..<rows, p] ⊗ B[p, 0..<32]` for `rows`
+/// up to 8, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the matrix
+/// itself) and B a panel of 32 values per `p`, `ldb` apart (packed, or B in place). `E` is
+/// `addend`, its rows `ldAddend` apart: C itself to accumulate, a bias row (`ldAddend` 0), or
+/// none. Sixteen 16-lane accumulators, two B vectors and a broadcast use 19 of the 32 vector
+/// registers; each `p` is 16 fused multiply-adds of 16 lanes, twice the work per instruction of
+/// the AVX2 tile. Each `C[i, j]` sums over `p` in increasing order, exactly as the AVX2 tile
+/// does, so the two give bit-identical results. Fewer rows (the last row tile of a product) run
+/// one general copy of the loop that tests the row count as it goes (no row of A read or C
+/// written beyond `rows`), as the AVX2 tile does.
 @inline(never)
 public func microKernel8x32(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
                             _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
@@ -48,17 +50,19 @@ private func microKernel8xN(_ rows: Int, wide: Bool, _ kb: Int, _ a: UnsafePoint
 /// The loop for 1…7 rows, their count tested as it goes (the tests predict well; no row of
 /// A is read or C written beyond `rows`).
 @inline(never)
-private func microKernel8xRows(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                               _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                               _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
+private func microKernel8xRows(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>,
+                               _ rowStride: Int, _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                               _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ addend: UnsafePointer<Float>?,
+                               _ ldAddend: Int) {
     microKernel8x32Loop(rows, wide, kb, a, rowStride, depthStride, b, ldb, c, ldc, addend, ldAddend)
 }
 
 /// Where `rows` and `wide` are constants (a full tile), their tests fold away.
 @inline(__always)
-private func microKernel8x32Loop(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                 _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
+private func microKernel8x32Loop(_ rows: Int, _ wide: Bool, _ kb: Int, _ a: UnsafePointer<Float>,
+                                 _ rowStride: Int, _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ addend: UnsafePointer<Float>?,
+                                 _ ldAddend: Int) {
     typealias V = SIMD16<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
     var c40 = V(), c41 = V(), c50 = V(), c51 = V(), c60 = V(), c61 = V(), c70 = V(), c71 = V()

@@ -121,7 +121,11 @@ public enum Kernels {
         if m > 0 && n > 0 && k > 0 { return false }
         if k == 0 && !accumulate {
             for i in 0..<m {
-                if let bias { (c + i * ldc).update(from: bias, count: n) } else { (c + i * ldc).update(repeating: 0, count: n) }
+                if let bias {
+                    (c + i * ldc).update(from: bias, count: n)
+                } else {
+                    (c + i * ldc).update(repeating: 0, count: n)
+                }
             }
         }
         return true

@@ -1,10 +1,12 @@
-/// The AVX2 register tile: `C[rows×16] = E + Σ_p A[0..<rows, p] ⊗ B[p, 0..<16]` for `rows`
-/// up to 6, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the matrix
-/// itself) and B a panel of 16 values per `p`, `ldb` apart (packed, or B in place). `E` is `addend`, its rows `ldAddend` apart: C itself to accumulate, a bias row (`ldAddend` 0), or none. Twelve SIMD8 accumulators, two B
-/// vectors and one broadcast fill 15 of the 16 AVX registers, enough independent
-/// multiply-adds to hide their latency. Fewer rows (the last tile of a product whose row
-/// count is not a multiple of 6) run a copy of the loop without the missing rows: no row
-/// of A is read or C written beyond `rows`, and no multiply-add is wasted on padding.
+/// The AVX2 register tile: `C[rows×16] = E + Σ_p A[0..<rows, p] ⊗ B[p, 0..<16]` for `rows` up
+/// to 6, with `A[i, p]` at `a[i·rowStride + p·depthStride]` (a packed panel or the matrix
+/// itself) and B a panel of 16 values per `p`, `ldb` apart (packed, or B in place). `E` is
+/// `addend`, its rows `ldAddend` apart: C itself to accumulate, a bias row (`ldAddend` 0), or
+/// none. Twelve SIMD8 accumulators, two B vectors and one broadcast fill 15 of the 16 AVX
+/// registers, enough independent multiply-adds to hide their latency. Fewer rows (the last tile
+/// of a product whose row count is not a multiple of 6) run one general copy of the loop that
+/// tests the row count as it goes: no row of A is read or C written beyond `rows`, and no
+/// multiply-add is wasted on padding.
 @inline(never)
 func microKernel6x16(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int, _ depthStride: Int,
                      _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
@@ -34,8 +36,9 @@ private func microKernel6x16Rows(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Floa
 /// Where `rows` is a constant (a full tile), the row tests fold away.
 @inline(__always)
 private func microKernel6x16Loop(_ rows: Int, _ kb: Int, _ a: UnsafePointer<Float>, _ rowStride: Int,
-                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
-                                 _ ldc: Int, _ addend: UnsafePointer<Float>?, _ ldAddend: Int) {
+                                 _ depthStride: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ addend: UnsafePointer<Float>?,
+                                 _ ldAddend: Int) {
     typealias V = SIMD8<Float>
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
