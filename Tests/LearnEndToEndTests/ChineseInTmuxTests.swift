@@ -131,9 +131,11 @@ struct ChineseInTmuxTests {
         #expect(tmux.wait(for: "第 2/2 页").ok)
         try tmux.send("w")
         // Sorted by the English: AND, learning rate, perceptron.
-        let glossary = tmux.wait(for: "术语表 · ↑↓ 选择")
+        // Waits for the rows, not only the title: a capture can land between the two.
+        func termRows(_ screen: String) -> [Substring] { screen.split(separator: "\n").filter { $0.contains("01 · p1") } }
+        let glossary = tmux.wait { $0.contains("术语表 · ↑↓ 选择") && termRows($0).count == 3 }
         #expect(glossary.ok, "glossary:\n\(glossary.screen)")
-        let rows = glossary.screen.split(separator: "\n").filter { $0.contains("01 · p1") }
+        let rows = termRows(glossary.screen)
         #expect(rows.count == 3 && rows[0].contains("与") && rows[0].contains("AND")
                 && rows[1].contains("学习率") && rows[1].contains("learning rate") && rows[2].contains("感知机"), "\(glossary.screen)")
         try tmux.send("Down", "Enter")

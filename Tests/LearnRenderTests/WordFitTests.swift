@@ -32,6 +32,36 @@ import Testing
         }
     }
 
+    /// Lesson 09 p3 at 120×40: the 34-column loss panel read `━ train 2.35e-4  +1`, the
+    /// validation loss the page compares against hidden. A tall chart's legend takes a
+    /// second row instead; a short one still counts what it leaves out.
+    @Test func aTallChartWrapsItsLegendRatherThanHideAnEntry() {
+        let chart = LineChart(series: [
+            .init(name: "train", values: [0.5, 2.35e-4]),
+            .init(name: "validation", values: [0.5, 2.53e-4], stroke: .dashed),
+        ], glyphs: .unicode)
+        var tall = CellGrid(width: 34, height: 12)
+        chart.render(into: &tall, area: tall.bounds)
+        #expect(tall.lines[0].hasPrefix("━ train 2.35e-4") && !tall.lines[0].contains("+1"), "\(tall.lines[0])")
+        #expect(tall.lines[1].hasPrefix("┄ validation 2.53e-4"), "\(tall.lines[1])")
+        var short = CellGrid(width: 34, height: 8)
+        chart.render(into: &short, area: short.bounds)
+        #expect(short.lines[0].contains("+1") && !short.lines[1].contains("validation"), "\(short.lines)")
+    }
+
+    /// Lesson 08 at 120×40: 62 time steps pooled into 34 columns had no labels, so which
+    /// end was the first step was left to a title that did not fit (`first step …`).
+    @Test func pooledVerticalBarsNumberTheirEnds() {
+        let values = (1...62).map { Double($0) }
+        let bars = Bars(values: values, labels: values.map { _ in "x" }, orientation: .vertical, glyphs: .unicode,
+                        logScale: true, showValues: false, title: "‖∂L/∂h_t‖")
+        var grid = CellGrid(width: 34, height: 10)
+        bars.render(into: &grid, area: grid.bounds)
+        #expect(grid.lines[0].hasPrefix("‖∂L/∂h_t‖  log  pooled 62→34"), "\(grid.lines[0])")
+        let bottom = grid.lines[9]
+        #expect(bottom.hasPrefix("1 ") && bottom.hasSuffix(" 62") && !bottom.contains("x"), "\(bottom)")
+    }
+
     @Test func aFittedCurveDoesNotPrintItsLastValue() {
         let chart = LineChart(series: [.init(name: "relu", values: [0, 4], showsLast: false)])
         var grid = CellGrid(width: 30, height: 6)

@@ -180,7 +180,6 @@ public enum Strings {
         "+%@ gates: f, then < >": "另有 %@ 个门：先 f，再 < >", "+%@ gates: < >": "另有 %@ 个门：< >",
         "+%@ maps: f, then < >": "另有 %@ 张图：先 f，再 < >", "+%@ maps: < >": "另有 %@ 张图：< >",
         "no gradient yet": "还没有梯度",
-        "‖∂L/∂h_t‖, log scale, first step on the left": "‖∂L/∂h_t‖，对数刻度，最左是第一步",
         "no attention": "没有注意力",
         "%@ · rows %@–%@ of %@": "%@ · 第 %@–%@ 行，共 %@", " · keys %@–%@ of %@": " · 键 %@–%@，共 %@",
         "masked (future)": "已遮蔽（未来）", "weight %@": "权重 %@",

@@ -98,7 +98,7 @@ extension Panels {
         guard let flow = inspection.gradFlow, !flow.isEmpty else { return note(look.tr("no gradient yet"), into: &grid, area: area) }
         let labels = flow.indices.map { t in t < tokens.count ? tokens[t] : "\(t)" }
         Bars(values: flow, labels: labels, orientation: .vertical, glyphs: glyphs, logScale: true, showValues: false,
-             title: look.tr("‖∂L/∂h_t‖, log scale, first step on the left"), color: color(0))
+             title: "‖∂L/∂h_t‖", color: color(0))
             .render(into: &grid, area: area)
     }
 

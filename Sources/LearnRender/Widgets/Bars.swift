@@ -11,7 +11,8 @@ import Darwin
 /// without colour). Linear length ∝ |v| / max|v|. Log length ∝
 /// (log₁₀|v| − log₁₀(m/10)) / (log₁₀ M − log₁₀(m/10)) with m, M the smallest and largest
 /// non-zero |v|, so even the smallest bar shows. NaN and ±∞ draw no bar (label `nan`/`inf`).
-/// More values than fit are pooled by largest |v| and the title says so.
+/// More values than fit are pooled by largest |v| and the title says so (a vertical
+/// chart with labels then numbers its first and last positions instead).
 public struct Bars: Sendable {
     public enum Orientation: Sendable, Hashable { case horizontal, vertical }
 
@@ -125,7 +126,7 @@ public struct Bars: Sendable {
         let fractions = self.fractions(data)
         let barWidth = max(1, min(3, area.width / max(1, data.count) - (area.width / max(1, data.count) > 1 ? 1 : 0)))
         let step = area.width / max(1, data.count) > 1 ? barWidth + 1 : barWidth
-        let showLabels = !pooled && !labels.isEmpty && area.height >= 3
+        let showLabels = !labels.isEmpty && area.height >= 3
         let plot = area.inset(bottom: showLabels ? 1 : 0)
         let axis = Style(foreground: Palette.axis)
         let centre = signed ? plot.y + plot.height / 2 : plot.maxY
@@ -149,9 +150,15 @@ public struct Bars: Sendable {
                     for k in 0..<cells { grid.set(x + dx, centre + 1 + k, glyphs.negativeBar, style: style, clip: plot) }
                 }
             }
-            if showLabels, i < labels.count {
+            if showLabels, !pooled, i < labels.count {
                 grid.write(glyphs.displayable(labels[i]), x: x, y: plot.maxY, style: axis, clip: Rect(x: x, y: plot.maxY, width: step, height: 1).intersection(area))
             }
+        }
+        if showLabels, pooled {
+            // Pooled columns have no label of their own: number the first and last positions.
+            let last = String(values.count)
+            grid.write("1", x: area.x, y: plot.maxY, style: axis, clip: area)
+            grid.write(last, x: area.maxX - DisplayWidth.of(last), y: plot.maxY, style: axis, clip: area)
         }
         if showValues, let peak = data.filter({ $0.isFinite }).max(by: { abs($0) < abs($1) }) {
             let text = "max " + NumberText.format(peak)

@@ -98,8 +98,9 @@ public struct LineChart: Sendable {
         var body = area
         let named = series.contains { !$0.name.isEmpty }
         if (showLegend && named || !title.isEmpty) && area.height >= 3 {
-            renderLegend(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: 1))
-            body = area.inset(top: 1)
+            let rows = area.height >= 12 ? 2 : 1
+            let used = renderLegend(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: rows))
+            body = area.inset(top: used)
         }
         let e = extents()
         let scale = logY ? NiceScale(logLo: e.yLo, hi: e.yHi, maxTicks: max(2, body.height / 3 + 1))
@@ -131,30 +132,40 @@ public struct LineChart: Sendable {
         }
     }
 
-    /// The title, then each named series as its stroke, name and (`showsLast`) last value;
-    /// entries that do not fit are left out whole and counted (`+2`), never cut.
-    private func renderLegend(into grid: inout CellGrid, area: Rect) {
-        var column = area.x
+    /// The title, then each named series as its stroke, name and (`showsLast`) last value,
+    /// on as many of the area's rows as it takes; entries that still do not fit are left
+    /// out whole and counted (`+2`), never cut. Returns the rows used.
+    private func renderLegend(into grid: inout CellGrid, area: Rect) -> Int {
+        var column = area.x, y = area.y
         if !title.isEmpty {
             let shown = WordFit.fit(glyphs.displayable(title), width: area.width, glyphs: glyphs)
-            column += grid.write(shown, x: column, y: area.y, style: Style(bold: true), clip: area)
-            column += grid.write("  ", x: column, y: area.y, clip: area)
+            column += grid.write(shown, x: column, y: y, style: Style(bold: true), clip: area)
+            column += grid.write("  ", x: column, y: y, clip: area)
         }
-        guard showLegend else { return }
+        guard showLegend else { return 1 }
         let named = series.enumerated().filter { !$0.element.name.isEmpty }
-        let texts = named.map { _, s in
+        var rest = named.map { i, s in
             var text = marker(s.stroke) + " " + glyphs.displayable(s.name)
             if s.showsLast, let last = s.values.last(where: { $0.isFinite }) { text += " " + NumberText.format(last) }
-            return text
+            return (color: s.color ?? Palette.series(i), stroke: marker(s.stroke), text: text)
         }
-        let fit = WordFit.entries(texts, width: area.maxX - column)
-        for ((i, s), text) in zip(named, texts).prefix(fit.shown) {
-            let color = s.color ?? Palette.series(i)
-            let stroke = marker(s.stroke)
-            column += grid.write(stroke, x: column, y: area.y, style: Style(foreground: color), clip: area)
-            column += grid.write(String(text.dropFirst(stroke.count)) + "  ", x: column, y: area.y, clip: area)
+        while !rest.isEmpty {
+            let fit = WordFit.entries(rest.map(\.text), width: area.maxX - column)
+            for entry in rest.prefix(fit.shown) {
+                column += grid.write(entry.stroke, x: column, y: y, style: Style(foreground: entry.color), clip: area)
+                column += grid.write(String(entry.text.dropFirst(entry.stroke.count)) + "  ", x: column, y: y,
+                                     clip: area)
+            }
+            rest.removeFirst(fit.shown)
+            guard let more = fit.more else { break }
+            if y + 1 >= area.maxY || (fit.shown == 0 && column == area.x) {
+                grid.write(more, x: column, y: y, style: Style(foreground: Palette.axis), clip: area)
+                break
+            }
+            y += 1
+            column = area.x
         }
-        if let more = fit.more { grid.write(more, x: column, y: area.y, style: Style(foreground: Palette.axis), clip: area) }
+        return y - area.y + 1
     }
 
     /// Aggregates the series per dot column (min, max, first, last) and draws each column
