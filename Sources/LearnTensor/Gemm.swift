@@ -27,8 +27,9 @@ public enum Kernels {
     /// over one block at a time, reading A in place. A stored `Bᵀ` is packed, block by block,
     /// into column panels as wide as the tile (zero padded at the edge); a plain B is read
     /// where it lies (its rows are the panels' rows already), and only an edge narrower than
-    /// the tile is packed. Single-threaded; each `C[i, j]` sums over `p` in increasing
-    /// order, so results are bit-identical run to run, whichever tile the machine runs.
+    /// the tile is packed. Each `C[i, j]` sums over `p` in increasing
+    /// order, so results are bit-identical run to run, whichever tile the machine runs and
+    /// however many threads (``ProductThreads``) share the product.
     public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                             b: UnsafePointer<Float>, ldb: Int, transB: Bool,
                             c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
@@ -37,13 +38,72 @@ public enum Kernels {
              accumulate: accumulate, bias: bias, tile: .native)
     }
 
-    /// The same product on a chosen tile (tests run every tile the machine has).
+    /// The same product on a chosen tile (tests run every tile the machine has), on up to
+    /// `threads` threads when it is large enough to pay.
     static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
                      b: UnsafePointer<Float>, ldb: Int, transB: Bool,
                      c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, bias: UnsafePointer<Float>? = nil,
-                     tile: MicroTile) {
+                     tile: MicroTile, threads: Int = ProductThreads.current) {
         precondition(bias == nil || !accumulate, "gemm adds a bias only to a product it writes")
         if handledEmpty(m: m, n: n, k: k, c: c, ldc: ldc, accumulate: accumulate, bias: bias) { return }
+        let product = Product(m: m, n: n, k: k, a: a, lda: lda, transA: transA, b: b, ldb: ldb, transB: transB,
+                              c: c, ldc: ldc, accumulate: accumulate, bias: bias, tile: tile)
+        if threads > 1, let (first, second) = product.halves() {
+            ProductThreads.run(first, second)
+        } else {
+            product.multiply()
+        }
+    }
+
+    /// One product's operands (all sizes positive), to run here or hand to another thread.
+    struct Product: @unchecked Sendable {
+        var m, n: Int
+        let k: Int
+        var a: UnsafePointer<Float>
+        let lda: Int, transA: Bool
+        var b: UnsafePointer<Float>
+        let ldb: Int, transB: Bool
+        var c: UnsafeMutablePointer<Float>
+        let ldc: Int, accumulate: Bool
+        var bias: UnsafePointer<Float>?
+        let tile: MicroTile
+
+        /// The product cut in two bands of whole tiles, rows where there are enough, else
+        /// columns, when it is large enough to pay for a second thread; nil otherwise.
+        func halves() -> (Product, Product)? {
+            guard m * n * k >= ProductThreads.least else { return nil }
+            var first = self, second = self
+            if m >= 4 * tile.rows {
+                let cut = (m / tile.rows + 1) / 2 * tile.rows
+                first.m = cut
+                second.m = m - cut
+                second.a += transA ? cut : cut * lda
+                second.c += cut * ldc
+            } else if n >= 2 * tile.columns {
+                let cut = (n / tile.columns + 1) / 2 * tile.columns
+                first.n = cut
+                second.n = n - cut
+                second.b += transB ? cut * ldb : cut
+                second.c += cut
+                second.bias = bias.map { $0 + cut }
+            } else {
+                return nil
+            }
+            return (first, second)
+        }
+
+        /// The product on this thread.
+        func multiply() {
+            serialGemm(m: m, n: n, k: k, a: a, lda: lda, transA: transA, b: b, ldb: ldb, transB: transB, c: c,
+                       ldc: ldc, accumulate: accumulate, bias: bias, tile: tile)
+        }
+    }
+
+    /// The product on this thread (sizes all positive).
+    private static func serialGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
+                                   b: UnsafePointer<Float>, ldb: Int, transB: Bool,
+                                   c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+                                   bias: UnsafePointer<Float>?, tile: MicroTile) {
         let bCapacity = Swift.min(nc, roundUp(n, tile.columns)) * Swift.min(kc, k)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: bCapacity) { packedB in
             let packed = packedB.baseAddress!

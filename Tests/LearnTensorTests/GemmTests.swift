@@ -22,11 +22,13 @@ import Testing
     /// The kernel's product on `tile` (B packed on the fly, or beforehand when `prepacked`)
     /// and the reference.
     static func run(m: Int, n: Int, k: Int, transA: Bool, transB: Bool, accumulate: Bool, seed: UInt64,
-                    prepacked: Bool = false, tile: MicroTile = .native) -> (got: [Float], want: [Float]) {
+                    prepacked: Bool = false, tile: MicroTile = .native, threads: Int = 1,
+                    bias: Bool = false) -> (got: [Float], want: [Float]) {
         var rng = RandomSource(seed: seed)
         let a = (0..<(m * k)).map { _ in rng.uniform(-1, 1) }
         let b = (0..<(k * n)).map { _ in rng.uniform(-1, 1) }
         let start = (0..<(m * n)).map { _ in rng.uniform(-1, 1) }
+        let biasRow = bias ? (0..<n).map { _ in rng.uniform(-1, 1) } : []
         var c = start
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
@@ -37,15 +39,19 @@ import Testing
                         Kernels.gemm(m: m, a: pa.baseAddress!, lda: transA ? m : k, transA: transA, packed: packed,
                                      c: pc.baseAddress!, ldc: n, accumulate: accumulate)
                     } else {
-                        Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: transA ? m : k, transA: transA,
-                                     b: pb.baseAddress!, ldb: transB ? k : n, transB: transB, c: pc.baseAddress!,
-                                     ldc: n, accumulate: accumulate, tile: tile)
+                        biasRow.withUnsafeBufferPointer { pbias in
+                            Kernels.gemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: transA ? m : k, transA: transA,
+                                         b: pb.baseAddress!, ldb: transB ? k : n, transB: transB, c: pc.baseAddress!,
+                                         ldc: n, accumulate: accumulate, bias: bias ? pbias.baseAddress! : nil,
+                                         tile: tile, threads: threads)
+                        }
                     }
                 }
             }
         }
         var want = naive(m: m, n: n, k: k, a: a, transA: transA, b: b, transB: transB)
         if accumulate { for i in want.indices { want[i] += start[i] } }
+        if bias { for i in want.indices { want[i] += biasRow[i % n] } }
         return (c, want)
     }
 
@@ -116,6 +122,46 @@ import Testing
                 #expect(results.allSatisfy { $0 == results[0] }, "n \(n)")
             }
         }
+    }
+
+    /// `learn bench --threads 2`: a large product cut in two bands, of rows (m 100) or, where
+    /// rows are few, of columns (m 20, n 1000: bands of whole panels, the bias cut with them),
+    /// gives the same bits as one thread, on every tile, transposed or not, accumulating
+    /// or adding a bias.
+    @Test(arguments: [(100, 300, 150), (20, 1000, 300), (37, 90, 1300)])
+    func twoThreadsAgreeBitForBitWithOne(sizes: (Int, Int, Int)) {
+        let (m, n, k) = sizes
+        #expect(m * n * k >= ProductThreads.least, "the product must be large enough to be cut")
+        for tile in MicroTile.available {
+            for (transA, transB) in [(false, false), (true, false), (false, true), (true, true)] {
+                for (accumulate, bias) in [(false, false), (true, false), (false, true)] {
+                    let run = { (threads: Int) in
+                        Self.run(m: m, n: n, k: k, transA: transA, transB: transB, accumulate: accumulate, seed: 9,
+                                 tile: tile, threads: threads, bias: bias)
+                    }
+                    let one = run(1), two = run(2)
+                    let same = two.got == one.got
+                    #expect(same, "\(tile.name) \(sizes) transA \(transA) transB \(transB) bias \(bias)")
+                    expectClose(two.got, two.want, tolerance: 1e-3)
+                }
+            }
+        }
+    }
+
+    /// Products from several threads at once, each allowed two threads: one has the helper,
+    /// the others multiply both halves themselves, and every result is right.
+    @Test func productsFromSeveralThreadsAtOnceShareTheHelper() async {
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for seed in 0..<6 {
+                group.addTask {
+                    let (got, want) = Self.run(m: 96, n: 200, k: 300, transA: false, transB: true, accumulate: false,
+                                               seed: UInt64(seed), threads: 2)
+                    return zip(got, want).allSatisfy { abs($0 - $1) <= 1e-3 }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 6 && results.allSatisfy { $0 })
     }
 
     /// A product as narrow as one attention head (16 or 48 columns: the AVX-512 tile's half

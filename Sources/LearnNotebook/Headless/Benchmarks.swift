@@ -17,13 +17,15 @@ public enum Benchmarks {
         /// Training steps per second (training rows), multiplies or frames per second otherwise.
         public let perSecond: Double
         public let detail: String
+        /// Threads a product could use (``ProductThreads``) while this row was timed.
+        public let threads = ProductThreads.current
 
         public var text: String {
             "\(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(Format.fixed(perSecond, 1)) /s  \(detail)"
         }
 
         public var json: String {
-            "{\"name\": \"\(name)\", \"steps_per_s\": \(Format.fixed(perSecond, 3)), \"threads\": 1}"
+            "{\"name\": \"\(name)\", \"steps_per_s\": \(Format.fixed(perSecond, 3)), \"threads\": \(threads)}"
         }
     }
 
@@ -90,27 +92,30 @@ public enum Benchmarks {
         }
     }
 
-    /// Runs `body` once to warm up, then repeatedly for `seconds` of this process's CPU time;
-    /// returns runs per CPU second. On a shared machine the wall clock also counts the time
-    /// other programs held the core; CPU time counts only this work (PyTorch's side is timed
-    /// the same way by `scripts/bench-vs-torch.sh`). On an idle machine the two agree.
+    /// Runs `body` once to warm up, then repeatedly for `seconds`; returns runs per second.
+    /// On one thread the seconds are this process's CPU time: on a shared machine the wall
+    /// clock also counts the time other programs held the core; CPU time counts only this
+    /// work (PyTorch's side is timed the same way by `scripts/bench-vs-torch.sh`), and on an
+    /// idle machine the two agree. With more threads (``ProductThreads``) CPU time would
+    /// add up every thread's, so the seconds are the wall clock's.
     static func time(seconds: Double, _ body: () -> Void) -> Double {
+        let clock = ProductThreads.current > 1 ? CLOCK_MONOTONIC : CLOCK_PROCESS_CPUTIME_ID
         body()
-        let start = cpuSeconds()
+        let start = now(clock)
         var runs = 0
         var elapsed = 0.0
         repeat {
             body()
             runs += 1
-            elapsed = cpuSeconds() - start
+            elapsed = now(clock) - start
         } while elapsed < seconds
         return Double(runs) / elapsed
     }
 
-    /// CPU seconds this process has run, all its threads.
-    static func cpuSeconds() -> Double {
+    /// Seconds on `clock`.
+    private static func now(_ clock: clockid_t) -> Double {
         var now = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        clock_gettime(clock, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
@@ -139,13 +144,16 @@ public enum Benchmarks {
         let rounds = 1 << 20
         var probe = (flops: 0.0, value: Float(0))
         let probeRate = time(seconds: min(1, seconds)) { probe = Kernels.multiplyAddProbe(rounds: rounds) }
-        let peak = probeRate * probe.flops / 1e9
+        let threads = ProductThreads.current
+        let peak = probeRate * probe.flops / 1e9 * Double(threads)
         var detail = "multiplies/s, \(Format.fixed(gflops, 1)) GFLOP/s, \(Format.fixed(100 * gflops / peak, 0)) % of "
-            + "\(Format.fixed(peak, 1)) measured (\(Kernels.tileName) tile's multiply-adds without memory)"
+            + "\(Format.fixed(peak, 1)) measured (\(Kernels.tileName) tile's multiply-adds without memory"
+            + (threads > 1 ? ", × \(threads) threads)" : ")")
         if let ghz = clockGHz() {
             let lanes = Kernels.vectorLanes
-            let nominal = 2 * Double(lanes) * 2 * ghz
-            detail += "; nominal \(Format.fixed(nominal, 1)) (2 FMA × \(lanes) lanes × 2 FLOP × \(Format.fixed(ghz, 2)) GHz): "
+            let nominal = 2 * Double(lanes) * 2 * ghz * Double(threads)
+            detail += "; nominal \(Format.fixed(nominal, 1)) (2 FMA × \(lanes) lanes × 2 FLOP × \(Format.fixed(ghz, 2)) GHz"
+                + (threads > 1 ? " × \(threads)): " : "): ")
                 + "\(Format.fixed(100 * gflops / nominal, 0)) %"
         }
         return Row(name: matmulName, perSecond: rate, detail: detail)

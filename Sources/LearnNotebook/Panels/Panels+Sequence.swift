@@ -44,7 +44,7 @@ extension Panels {
             note(look.tr("no hidden state"), into: &grid, area: area)
             return nil
         }
-        return overTime(hidden, name: "h_t", title: look.tr("h_t: unit ↓, time →"), scale: .diverging(limit: 1), rank: .variance,
+        return overTime(hidden, name: "h_t", title: "h_t", scale: .diverging(limit: 1), rank: .variance,
                         from: live.cell.windows[.hidden]?.from, view: view, into: &grid, area: area)
     }
 
@@ -211,7 +211,7 @@ extension Panels {
         let cursor = view.map { (row: min(max($0.row, 0), rows.shown - 1), column: min(max($0.column, 0), dims.shown - 1)) }
         Heatmap(values: values, rows: rows.shown, columns: dims.shown, scale: .diverging(limit: 1),
                 mode: half ? .halfBlock : .cells, glyphs: glyphs,
-                title: look.tr("PE[position %@–%@ ↓, dimension 0–%@ →]", rows.start, rows.start + rows.shown - 1, dims.shown - 1),
+                title: look.tr("PE[position %@–%@ ↓, dim 0–%@ →]", rows.start, rows.start + rows.shown - 1, dims.shown - 1),
                 markers: cursor.map { [cursorMarker(row: $0.row, column: $0.column)] } ?? [])
             .render(into: &grid, area: area)
         guard let cursor else { return nil }
