@@ -41,6 +41,23 @@ import Testing
         #expect(lines.contains { $0.contains("symbols right: ") && $0.contains("% of the batch") }, "accuracy")
     }
 
+    /// At 80×24 with Tab the samples panel is 25 columns wide: its header read
+    /// `held-out 1–8: 8 right, …` and its accuracy line, too long for it, was left out, so
+    /// the held-out share the page talks about was nowhere. Both now take a shorter form.
+    @Test func aNarrowSamplesPanelStillCountsItsAnswersAndShowsTheHeldOutShare() throws {
+        let nb = open(8, page: 2, steps: 40)  // past the first validation
+        _ = nb.frame(width: 80, height: 24)
+        press(nb, [.tab])
+        let lines = nb.frame(width: 80, height: 24).lines
+        let header = try #require(lines.first { $0.contains("held-out 1–") }, "\(lines.joined(separator: "\n"))")
+        let counts = try #require(header.firstMatch(of: /held-out 1–(\d+): (\d+)\/(\d+) right/), "\(header)")
+        #expect(counts.1 == counts.3 && Int(counts.2)! == lines.filter { $0.contains("│✓ ") }.count)
+        let accuracy = try #require(lines.first { $0.contains("% held out") }, "\(lines.joined(separator: "\n"))")
+        let shares = try #require(accuracy.firstMatch(of: /(\d+)% batch, (\d+)% held out/), "\(accuracy)")
+        let measured = try #require(nb.liveCell?.main.metric("val_accuracy"))
+        #expect(Int(shares.2) == Int((measured * 100).rounded()))
+    }
+
     @Test func gradientMapsHoldTheirScaleAndMSwitchesIt() throws {
         let nb = open(5, page: 4, steps: 40)
         let held = nb.frame(width: 120, height: 40).description

@@ -262,13 +262,17 @@ extension Panels {
         }
         let shown = answerRows(width: body.width, height: body.height - 1)
         let (right, wrong) = (shown.right, shown.examples - shown.right)
-        let words = switch (inspection.answersHeldOut, shown.examples == 1) {
-        case (true, true): look.tr("held-out 1: %@ right, %@ wrong", right, wrong)
-        case (true, false): look.tr("held-out 1–%@: %@ right, %@ wrong", shown.examples, right, wrong)
-        case (false, true): look.tr("training 1: %@ right, %@ wrong", right, wrong)
-        case (false, false): look.tr("training 1–%@: %@ right, %@ wrong", shown.examples, right, wrong)
+        // The count of wrong answers, or where that does not fit, right ones out of all.
+        let n = shown.examples
+        let (long, short) = switch (inspection.answersHeldOut, n == 1) {
+        case (true, true): (look.tr("held-out 1: %@ right, %@ wrong", right, wrong), look.tr("held-out 1: %@/%@ right", right, n))
+        case (true, false): (look.tr("held-out 1–%@: %@ right, %@ wrong", n, right, wrong),
+                             look.tr("held-out 1–%@: %@/%@ right", n, right, n))
+        case (false, true): (look.tr("training 1: %@ right, %@ wrong", right, wrong), look.tr("training 1: %@/%@ right", right, n))
+        case (false, false): (look.tr("training 1–%@: %@ right, %@ wrong", n, right, wrong),
+                              look.tr("training 1–%@: %@/%@ right", n, right, n))
         }
-        let header = look.text(words)
+        let header = [long, short].map(look.text).first { DisplayWidth.of($0) <= body.width } ?? look.text(short)
         grid.write(WordFit.fit(header, width: body.width, glyphs: glyphs), x: body.x, y: body.y, style: Style(bold: true), clip: body)
         for (y, line) in zip(min(body.y + 1, body.maxY)..<body.maxY, shown.lines) {
             grid.write(line.text, x: body.x, y: y, style: line.right ? .plain : Look.wrong, clip: body)
@@ -297,17 +301,21 @@ extension Panels {
         return (lines, examples, right)
     }
 
-    /// `accuracy 98% · validation 94%` (per answer symbol, or per next character of a
-    /// text), as many whole entries as fit; nil for a run that is not classification.
+    /// `symbols right: 98% of the batch · 94% held out` (per answer symbol, or per next
+    /// character of a text), or where that does not fit `98% batch, 94% held out`, or the
+    /// held-out share alone; nil for a run that is not classification.
     func accuracyLine(width: Int) -> String? {
         guard trainer.isClassification, let train = trainer.metric("accuracy") else { return nil }
         let percent = Format.fixed(train * 100, 0)
-        var entries = [inspection.answers.isEmpty ? look.tr("next character right: %@% of the batch", percent)
-                                                  : look.tr("symbols right: %@% of the batch", percent)]
-        if let validation = trainer.metric("val_accuracy") { entries.append(look.tr("%@% held out", Format.fixed(validation * 100, 0))) }
-        let fit = WordFit.entries(entries.map(look.text), width: width, gap: 3)
-        guard fit.shown > 0 else { return nil }
-        return look.text(entries.prefix(fit.shown).joined(separator: " · "))
+        let batch = inspection.answers.isEmpty ? look.tr("next character right: %@% of the batch", percent)
+                                               : look.tr("symbols right: %@% of the batch", percent)
+        let forms = if let validation = trainer.metric("val_accuracy").map({ Format.fixed($0 * 100, 0) }) {
+            [batch + " · " + look.tr("%@% held out", validation), look.tr("%@% batch, %@% held out", percent, validation),
+             look.tr("%@% held out", validation)]
+        } else {
+            [batch, look.tr("right: %@% of the batch", percent)]
+        }
+        return forms.map(look.text).first { DisplayWidth.of($0) <= width }
     }
 
     /// The sampled text (and the right answer, where there is one) as a code block.
