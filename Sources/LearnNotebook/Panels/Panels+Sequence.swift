@@ -178,7 +178,8 @@ extension Panels {
         let values = rows.range.flatMap { i in keys.range.map { j in Double(matrix[i][j]) } }
         let mask = rows.range.flatMap { i in keys.range.map { j in j > i } }
         var titles = [look.tr("%@ · rows %@–%@ of %@", name, rows.start + 1, rows.start + rows.shown, rows.total),
-                      "\(name) \(rows.start + 1)–\(rows.start + rows.shown)/\(n)"]
+                      "\(name) \(rows.start + 1)–\(rows.start + rows.shown)/\(n)",
+                      "\(name) \(rows.start + 1)–\(rows.start + rows.shown)"]
         if !keys.isWhole { titles[0] += look.tr(" · keys %@–%@ of %@", keys.start + 1, keys.start + keys.shown, keys.total) }
         if rows.isWhole && keys.isWhole { titles = [name] }
         let title = titles.first { DisplayWidth.of($0) <= area.width } ?? name
