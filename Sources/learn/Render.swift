@@ -23,6 +23,9 @@ struct Render: ParsableCommand {
     @Option(help: "Colour: never, always or auto (always when stdout is a terminal).")
     var color: ColorChoice = .never
 
+    @Flag(help: "Draw the page as Tab shows it: on a screen too small for text and panels together (80x24), the panels.")
+    var panels = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -48,6 +51,7 @@ struct Render: ParsableCommand {
             var state = NotebookState()
             state.lesson = index
             state.page = number - 1
+            state.focus = panels ? .panels : .text
             let notebook = Notebook(lessons: lessons, state: state, look: look, seed: global.seed)
             notebook.train(steps: steps ?? notebook.liveCell?.steps ?? 0)
             let grid = notebook.frame(width: size.width, height: size.height)

@@ -112,6 +112,22 @@ import Testing
         #expect(color.stdout == again.stdout)
     }
 
+    /// `--panels` draws what Tab shows, so the narrow view can be read and checked
+    /// without a terminal: at 80×24 the panels alone, no page text; at 120×40, where text
+    /// and panels sit side by side, the same frame as without it.
+    @Test func renderPanelsShowsWhatTabShows() throws {
+        let folder = try LessonFolder(["01-tiny.md": LessonFolder.lesson()])
+        defer { folder.remove() }
+        func render(_ extra: [String]) throws -> String {
+            let result = try Binary.run(["render", "tiny", "--lessons", folder.path, "--steps", "20"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        let text = try render(["--size", "80x24"]), panels = try render(["--size", "80x24", "--panels"])
+        #expect(text.contains("┌ loss") == false && panels.contains("┌ loss"), "\(text)\n\(panels)")
+        #expect(try render(["--size", "120x40", "--panels"]) == render(["--size", "120x40"]))
+    }
+
     @Test func traceFollowsTheConventions() throws {
         let folder = try LessonFolder(["01-tiny.md": LessonFolder.lesson()])
         defer { folder.remove() }

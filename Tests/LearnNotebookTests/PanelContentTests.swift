@@ -58,6 +58,17 @@ import Testing
         #expect(Int(shares.2) == Int((measured * 100).rounded()))
     }
 
+    /// At 80×24 with Tab the gates panel is 24 columns wide: its title read
+    /// `f forget gate · top …`, how many units it shows cut away. Without room for the
+    /// ranking it keeps the count.
+    @Test func aNarrowGatesPanelKeepsItsUnitCount() throws {
+        let nb = open(9, page: 3, steps: 2)
+        _ = nb.frame(width: 80, height: 24)
+        press(nb, [.tab])
+        let frame = nb.frame(width: 80, height: 24).description
+        #expect(frame.contains(/f forget gate · top \d+\/64│/), "\(frame)")
+    }
+
     @Test func gradientMapsHoldTheirScaleAndMSwitchesIt() throws {
         let nb = open(5, page: 4, steps: 40)
         let held = nb.frame(width: 120, height: 40).description

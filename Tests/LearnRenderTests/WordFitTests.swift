@@ -44,6 +44,27 @@ import Testing
         chart.render(into: &tall, area: tall.bounds)
         #expect(tall.lines[0].hasPrefix("━ train 2.35e-4") && !tall.lines[0].contains("+1"), "\(tall.lines[0])")
         #expect(tall.lines[1].hasPrefix("┄ validation 2.53e-4"), "\(tall.lines[1])")
+        // Lesson 01 p2 at 80×24 with Tab: 24 columns, three series, 22 rows: up to three
+        // legend rows, each but the last filled without room kept for a count.
+        let three = LineChart(series: [
+            .init(name: "k", values: [0, 1]),
+            .init(name: "k coarse", values: [0, 1.2], stroke: .dashed),
+            .init(name: "target", values: [1, 1], stroke: .dotted),
+        ], glyphs: .unicode)
+        var narrow = CellGrid(width: 24, height: 20)
+        three.render(into: &narrow, area: narrow.bounds)
+        #expect(narrow.lines[0].hasPrefix("━ k 1  ┄ k coarse 1.2") && narrow.lines[1].hasPrefix("┈ target 1"),
+                "\(narrow.lines.prefix(3))")
+        // Eleven columns (02's activation curves beside the neuron's map): one name a row.
+        let curves = LineChart(series: [
+            .init(name: "sigmoid", values: [0, 1], stroke: .points, showsLast: false),
+            .init(name: "relu", values: [0, 4], showsLast: false),
+            .init(name: "tanh", values: [-1, 1], stroke: .dashed, showsLast: false),
+        ], glyphs: .unicode)
+        var slim = CellGrid(width: 11, height: 20)
+        curves.render(into: &slim, area: slim.bounds)
+        #expect(slim.lines[0].hasPrefix("• sigmoid") && slim.lines[1].hasPrefix("━ relu")
+                && slim.lines[2].hasPrefix("┄ tanh"), "\(slim.lines.prefix(3))")
         var short = CellGrid(width: 34, height: 8)
         chart.render(into: &short, area: short.bounds)
         #expect(short.lines[0].contains("+1") && !short.lines[1].contains("validation"), "\(short.lines)")

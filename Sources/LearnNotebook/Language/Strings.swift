@@ -172,6 +172,7 @@ public enum Strings {
         "output(x₁, x₂)": "输出(x₁, x₂)",
         " · top %@/%@ by mean": " · 按均值前 %@/%@", " · top %@/%@ by variance": " · 按方差前 %@/%@",
         " · %@–%@/%@ by mean": " · 按均值第 %@–%@/%@", " · %@–%@/%@ by variance": " · 按方差第 %@–%@/%@",
+        " · top %@/%@": " · 前 %@/%@", " · %@–%@/%@": " · 第 %@–%@/%@",
         "%@ · unit %@ · t = %@%@ · %@": "%@ · 单元 %@ · t = %@%@ · %@",
         "no hidden state": "没有隐藏状态",
         "no gates in this model": "这个模型没有门",

@@ -21,10 +21,15 @@ extension Panels {
         let time = Window(total: steps, room: area.width - labelWidth, preferred: 0, scroll: 0)
         let shown = window.range.map { order[$0] }
         let values = shown.flatMap { u in time.range.map { t in Double(matrix[t][u]) } }
+        // The window and how its units are ranked, or where that does not fit, the window.
+        let (ranked, bare) = window.start == 0
+            ? (look.tr(rank == .mean ? " · top %@/%@ by mean" : " · top %@/%@ by variance", window.shown, units),
+               look.tr(" · top %@/%@", window.shown, units))
+            : (look.tr(rank == .mean ? " · %@–%@/%@ by mean" : " · %@–%@/%@ by variance",
+                       window.start + 1, window.start + window.shown, units),
+               look.tr(" · %@–%@/%@", window.start + 1, window.start + window.shown, units))
         let heading = window.isWhole ? title
-            : title + (window.start == 0 ? look.tr(rank == .mean ? " · top %@/%@ by mean" : " · top %@/%@ by variance", window.shown, units)
-                       : look.tr(rank == .mean ? " · %@–%@/%@ by mean" : " · %@–%@/%@ by variance",
-                                 window.start + 1, window.start + window.shown, units))
+            : [title + ranked, title + bare].first { DisplayWidth.of(look.text($0)) <= area.width } ?? title + bare
         let cursor = view.map { (row: min(max($0.row, 0), window.shown - 1), column: min(max($0.column, 0), time.shown - 1)) }
         Heatmap(values: values, rows: window.shown, columns: time.shown, scale: scale, mode: .cells, glyphs: glyphs,
                 title: heading, rowLabels: shown.map { "\($0 + 1)" },

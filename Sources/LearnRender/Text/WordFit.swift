@@ -18,19 +18,18 @@ public enum WordFit {
         return ""
     }
 
-    /// As many whole `entries` as fit in `width`, each followed by `gap` spaces, and
-    /// `+N` for the N left out (the `+N` fits too).
-    public static func entries(_ entries: [String], width: Int, gap: Int = 2) -> (shown: Int, more: String?) {
+    /// As many whole `entries` as fit in `width`, `gap` spaces apart, and `+N` for the N
+    /// left out; room for the `+N` is kept unless `counted` is false (another row takes
+    /// the rest).
+    public static func entries(_ entries: [String], width: Int, gap: Int = 2, counted: Bool = true)
+        -> (shown: Int, more: String?) {
         var used = 0
         for (i, entry) in entries.enumerated() {
             let left = entries.count - i - 1
-            let need = DisplayWidth.of(entry) + (left > 0 ? gap : 0)
-            let moreWidth = left > 0 ? DisplayWidth.of("+\(left)") : 0
-            if used + need + moreWidth > width {
-                let dropped = entries.count - i
-                return (i, "+\(dropped)")
-            }
-            used += need
+            let end = used + DisplayWidth.of(entry)
+            let reserve = counted && left > 0 ? gap + DisplayWidth.of("+\(left)") : 0
+            if end + reserve > width { return (i, "+\(entries.count - i)") }
+            used = end + gap
         }
         return (entries.count, nil)
     }

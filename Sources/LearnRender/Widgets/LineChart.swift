@@ -98,7 +98,7 @@ public struct LineChart: Sendable {
         var body = area
         let named = series.contains { !$0.name.isEmpty }
         if (showLegend && named || !title.isEmpty) && area.height >= 3 {
-            let rows = area.height >= 12 ? 2 : 1
+            let rows = area.height >= 18 ? 3 : area.height >= 12 ? 2 : 1
             let used = renderLegend(into: &grid, area: Rect(x: area.x, y: area.y, width: area.width, height: rows))
             body = area.inset(top: used)
         }
@@ -150,16 +150,19 @@ public struct LineChart: Sendable {
             return (color: s.color ?? Palette.series(i), stroke: marker(s.stroke), text: text)
         }
         while !rest.isEmpty {
-            let fit = WordFit.entries(rest.map(\.text), width: area.maxX - column)
-            for entry in rest.prefix(fit.shown) {
+            // A row with another below it takes what fits; the last keeps room for the count.
+            let lastRow = y + 1 >= area.maxY, start = column, texts = rest.map(\.text)
+            let shown = lastRow ? WordFit.entries(texts, width: area.maxX - column).shown
+                                : WordFit.entries(texts, width: area.maxX - column, counted: false).shown
+            for entry in rest.prefix(shown) {
                 column += grid.write(entry.stroke, x: column, y: y, style: Style(foreground: entry.color), clip: area)
                 column += grid.write(String(entry.text.dropFirst(entry.stroke.count)) + "  ", x: column, y: y,
                                      clip: area)
             }
-            rest.removeFirst(fit.shown)
-            guard let more = fit.more else { break }
-            if y + 1 >= area.maxY || (fit.shown == 0 && column == area.x) {
-                grid.write(more, x: column, y: y, style: Style(foreground: Palette.axis), clip: area)
+            rest.removeFirst(shown)
+            if rest.isEmpty { break }
+            if lastRow || (shown == 0 && start == area.x) {
+                grid.write("+\(rest.count)", x: column, y: y, style: Style(foreground: Palette.axis), clip: area)
                 break
             }
             y += 1
