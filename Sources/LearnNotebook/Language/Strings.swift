@@ -169,7 +169,7 @@ public enum Strings {
         "loss over %@ →, %@ ↑ · log shading": "loss 随 %@ →、%@ ↑ · 对数着色",
         "loss over %@ →, %@ ↑ · linear shading": "loss 随 %@ →、%@ ↑ · 线性着色",
         "%@ = %@, %@ = %@ · loss %@": "%@ = %@，%@ = %@ · 损失 %@",
-        "output(x₁, x₂)": "输出(x₁, x₂)",
+        "output(x₁,x₂)": "输出(x₁,x₂)",
         " · top %@/%@ by mean": " · 按均值前 %@/%@", " · top %@/%@ by variance": " · 按方差前 %@/%@",
         " · %@–%@/%@ by mean": " · 按均值第 %@–%@/%@", " · %@–%@/%@ by variance": " · 按方差第 %@–%@/%@",
         " · top %@/%@": " · 前 %@/%@", " · %@–%@/%@": " · 第 %@–%@/%@",

@@ -211,7 +211,7 @@ extension Panels {
     func activations(into grid: inout CellGrid, area: Rect) {
         let halves = area.columns([.ratio(1), .ratio(1)], spacing: 1)
         if let region = inspection.region {
-            field(region, title: look.tr("output(x₁, x₂)")).render(into: &grid, area: halves[0])
+            field(region, title: look.tr("output(x₁,x₂)")).render(into: &grid, area: halves[0])
         }
         let xs = stride(from: -4.0, through: 4.0, by: 0.1).map { $0 }
         var curves: [LineChart.Series] = [
