@@ -92,40 +92,32 @@ public enum Kernels {
             return (first, second)
         }
 
-        /// The product on this thread.
+        /// The product on this thread: B cut in blocks (``Kernels/forEachBlock``), each
+        /// multiplied by row tiles, a plain B read in place and a stored Bᵀ packed.
         func multiply() {
-            serialGemm(m: m, n: n, k: k, a: a, lda: lda, transA: transA, b: b, ldb: ldb, transB: transB, c: c,
-                       ldc: ldc, accumulate: accumulate, bias: bias, tile: tile)
-        }
-    }
-
-    /// The product on this thread (sizes all positive).
-    private static func serialGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, transA: Bool,
-                                   b: UnsafePointer<Float>, ldb: Int, transB: Bool,
-                                   c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
-                                   bias: UnsafePointer<Float>?, tile: MicroTile) {
-        let bCapacity = Swift.min(nc, roundUp(n, tile.columns)) * Swift.min(kc, k)
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: bCapacity) { packedB in
-            let packed = packedB.baseAddress!
-            forEachBlock(n: n, k: k, tile: tile) { jc, nb, pc, kb, _ in
-                let add = accumulate || pc > 0
-                let blockBias = pc == 0 ? bias.map { $0 + jc } : nil
-                // Columns of a plain B the tile reads in place: whole panels, and a half-width
-                // edge where the tile has a half kernel.
-                let edge = nb % tile.columns
-                let inPlace = transB ? 0 : nb - (tile.half != nil && edge == tile.columns / 2 ? 0 : edge)
-                if inPlace > 0 {
-                    multiplyBlock(m: m, nb: inPlace, kb: kb, a: a, lda: lda, transA: transA, column: pc,
-                                  b: b + pc * ldb + jc, ldb: ldb, panelStep: 1, c: c + jc, ldc: ldc, add: add,
-                                  bias: blockBias, tile: tile)
-                }
-                if inPlace < nb {
-                    let rest = nb - inPlace
-                    packB(b, ldb: ldb, transB: transB, rows: pc, kb: kb, cols: jc + inPlace, nb: rest,
-                          width: tile.columns, into: packed)
-                    multiplyBlock(m: m, nb: rest, kb: kb, a: a, lda: lda, transA: transA, column: pc,
-                                  b: packed, ldb: tile.columns, panelStep: kb, c: c + jc + inPlace, ldc: ldc,
-                                  add: add, bias: blockBias.map { $0 + inPlace }, tile: tile)
+            let bCapacity = Swift.min(Kernels.nc, Kernels.roundUp(n, tile.columns)) * Swift.min(Kernels.kc, k)
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: bCapacity) { packedB in
+                let packed = packedB.baseAddress!
+                Kernels.forEachBlock(n: n, k: k, tile: tile) { jc, nb, pc, kb, _ in
+                    let add = accumulate || pc > 0
+                    let blockBias = pc == 0 ? bias.map { $0 + jc } : nil
+                    // Columns of a plain B the tile reads in place: whole panels, and a half-width
+                    // edge where the tile has a half kernel.
+                    let edge = nb % tile.columns
+                    let inPlace = transB ? 0 : nb - (tile.half != nil && edge == tile.columns / 2 ? 0 : edge)
+                    if inPlace > 0 {
+                        Kernels.multiplyBlock(m: m, nb: inPlace, kb: kb, a: a, lda: lda, transA: transA, column: pc,
+                                              b: b + pc * ldb + jc, ldb: ldb, panelStep: 1, c: c + jc, ldc: ldc,
+                                              add: add, bias: blockBias, tile: tile)
+                    }
+                    if inPlace < nb {
+                        let rest = nb - inPlace
+                        Kernels.packB(b, ldb: ldb, transB: transB, rows: pc, kb: kb, cols: jc + inPlace, nb: rest,
+                                      width: tile.columns, into: packed)
+                        Kernels.multiplyBlock(m: m, nb: rest, kb: kb, a: a, lda: lda, transA: transA, column: pc,
+                                              b: packed, ldb: tile.columns, panelStep: kb, c: c + jc + inPlace,
+                                              ldc: ldc, add: add, bias: blockBias.map { $0 + inPlace }, tile: tile)
+                    }
                 }
             }
         }

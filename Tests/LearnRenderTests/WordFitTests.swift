@@ -13,9 +13,12 @@ import Testing
     }
 
     @Test func entriesLeaveRoomForTheirCount() {
-        let fit = WordFit.entries(["━ train 0.0456", "┄ validation 1.09e-4"], width: 34)
-        #expect(fit.shown == 1 && fit.more == "+1")
-        #expect(WordFit.entries(["a", "b"], width: 10).more == nil)
+        #expect(WordFit.entries(["━ train 0.0456", "┄ validation 1.09e-4"], width: 34) == 1)
+        #expect(WordFit.entries(["━ train 0.0456", "┄ validation 1.09e-4"], width: 36) == 2)
+        #expect(WordFit.entries(["a", "b"], width: 10) == 2)
+        // Without a count to make room for, an entry ending at the edge fits.
+        #expect(WordFit.entries(["abcd", "efgh"], width: 10) == 2 && WordFit.entries(["abcd", "efghij"], width: 11) == 1)
+        #expect(WordFit.entries(["abcd", "efghij"], width: 12, counted: false) == 2)
     }
 
     @Test func aLegendPrintsTheValidationLossWholeOrNotAtAll() {

@@ -18,19 +18,18 @@ public enum WordFit {
         return ""
     }
 
-    /// As many whole `entries` as fit in `width`, `gap` spaces apart, and `+N` for the N
-    /// left out; room for the `+N` is kept unless `counted` is false (another row takes
+    /// How many of `entries`, whole and `gap` spaces apart, fit in `width`, keeping room
+    /// for a `+N` that counts the N left out, unless `counted` is false (another row takes
     /// the rest).
-    public static func entries(_ entries: [String], width: Int, gap: Int = 2, counted: Bool = true)
-        -> (shown: Int, more: String?) {
+    public static func entries(_ entries: [String], width: Int, gap: Int = 2, counted: Bool = true) -> Int {
         var used = 0
         for (i, entry) in entries.enumerated() {
             let left = entries.count - i - 1
             let end = used + DisplayWidth.of(entry)
             let reserve = counted && left > 0 ? gap + DisplayWidth.of("+\(left)") : 0
-            if end + reserve > width { return (i, "+\(entries.count - i)") }
+            if end + reserve > width { return i }
             used = end + gap
         }
-        return (entries.count, nil)
+        return entries.count
     }
 }

@@ -152,8 +152,7 @@ public struct LineChart: Sendable {
         while !rest.isEmpty {
             // A row with another below it takes what fits; the last keeps room for the count.
             let lastRow = y + 1 >= area.maxY, start = column, texts = rest.map(\.text)
-            let shown = lastRow ? WordFit.entries(texts, width: area.maxX - column).shown
-                                : WordFit.entries(texts, width: area.maxX - column, counted: false).shown
+            let shown = WordFit.entries(texts, width: area.maxX - column, counted: lastRow)
             for entry in rest.prefix(shown) {
                 column += grid.write(entry.stroke, x: column, y: y, style: Style(foreground: entry.color), clip: area)
                 column += grid.write(String(entry.text.dropFirst(entry.stroke.count)) + "  ", x: column, y: y,
